@@ -1,0 +1,78 @@
+/** Why an object could not become an article. Stable codes: downstream services and alarms key on them. */
+export const REJECTION_CODES = ['EMPTY', 'BINARY', 'TOO_LARGE', 'UNDECODABLE', 'UNSUPPORTED'] as const;
+
+/** One of {@link REJECTION_CODES}. */
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+/** The recorded reason an object was rejected. */
+export interface Rejection {
+  readonly code: RejectionCode;
+  readonly message: string;
+}
+
+/** A raw object as the clean stage sees it. */
+export interface RawArticle {
+  readonly bytes: Uint8Array;
+  /** `Content-Type` stored with the object, when there is one. */
+  readonly contentType?: string;
+  /** The object key, used only as a hint (e.g. a `.html` suffix). */
+  readonly key: string;
+}
+
+/** Where and from whom a story was filed (`SEOUL (Reuters) –`). */
+export interface Dateline {
+  readonly place?: string;
+  readonly agency?: string;
+}
+
+/** A section subhead kept out of the prose. Offsets are code points into the cleaned text, end exclusive. */
+export interface Heading {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A line (or element) the cleaner removed, and why: the audit trail of cleaning. */
+export interface RemovedFragment {
+  readonly text: string;
+  readonly reason: string;
+}
+
+/** The cleaned article and the metadata extracted while cleaning. */
+export interface CleanedArticle {
+  /** Cleaned text: paragraphs separated by one blank line, NFC, no control characters. */
+  readonly text: string;
+  readonly title?: string;
+  /** ISO 8601: a date (`2019-12-20`) or a timestamp with its offset when the source gave one. */
+  readonly publishedAt?: string;
+  readonly dateline?: Dateline;
+  readonly byline?: string;
+  readonly keywords: readonly string[];
+  readonly headings: readonly Heading[];
+  /** ISO 639-1 code, when identifiable. */
+  readonly language?: string;
+  readonly wordCount: number;
+  /** SHA-256 (hex) of `text`, for duplicate detection. */
+  readonly contentHash: string;
+  /** How the bytes were read: detected format and encoding. */
+  readonly format: 'text' | 'html';
+  readonly encoding: string;
+  readonly removed: readonly RemovedFragment[];
+}
+
+/** The result of cleaning one raw object: an article, or a recorded rejection. */
+export type CleanOutcome =
+  | { readonly status: 'cleaned'; readonly article: CleanedArticle }
+  | { readonly status: 'rejected'; readonly rejection: Rejection };
+
+/** Options of the cleaner. */
+export interface CleanOptions {
+  /**
+   * Objects larger than this are rejected with `TOO_LARGE`.
+   * @default 5 MiB ({@link DEFAULT_MAX_BYTES})
+   */
+  readonly maxBytes?: number;
+}
+
+/** Default size cap of a raw object: 5 MiB. */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;

@@ -1,0 +1,86 @@
+import { type Taggers, tagText } from '../tagging/tag-text';
+import { PIPELINE_VERSION } from '../version';
+import type { ArticleRecord, ProcessedDocument, TextRef } from './types';
+
+/** Inputs of {@link buildRecord} that come from outside the processed document. */
+export interface BuildRecordOptions {
+  readonly taggers: Taggers;
+  /** When the record is written (ISO 8601); passed in because core never reads the clock. */
+  readonly ingestedAt: string;
+  /** Where the cleaned text lives, used instead of `text` when the item would be too large. */
+  readonly textRef: TextRef;
+  /**
+   * Largest serialized record size, in bytes, kept inline.
+   * @default 350_000 (DynamoDB items max out at 400 KB; index attributes need the rest)
+   */
+  readonly maxItemBytes?: number;
+}
+
+/** Turns a processed document into the article record: tags cleaned articles, records rejections. */
+export function buildRecord(doc: ProcessedDocument, options: BuildRecordOptions): ArticleRecord {
+  const base = {
+    id: doc.articleId,
+    source: doc.source,
+    pipelineVersion: PIPELINE_VERSION,
+    ingestedAt: options.ingestedAt,
+    keywords: [],
+    headings: [],
+    entities: [],
+    entitySummary: [],
+    dates: [],
+  };
+  const article = doc.article;
+  if (doc.status === 'rejected' || article === undefined) {
+    return {
+      ...base,
+      status: 'rejected',
+      rejection: doc.rejection ?? { code: 'UNSUPPORTED', message: 'Processed document has no article' },
+      referenceDate: doc.source.eventTime.slice(0, 10),
+      wordCount: 0,
+      taggerVersion: '',
+    };
+  }
+  const referenceDate = (article.publishedAt ?? doc.source.eventTime).slice(0, 10);
+  const tagged = tagText(article.text, referenceDate, options.taggers);
+  const record: ArticleRecord = {
+    ...base,
+    status: 'processed',
+    ...optional('title', article.title),
+    ...optional('publishedAt', article.publishedAt),
+    referenceDate,
+    ...optional('dateline', article.dateline),
+    ...optional('byline', article.byline),
+    keywords: article.keywords,
+    headings: article.headings,
+    ...optional('language', article.language),
+    text: article.text,
+    wordCount: article.wordCount,
+    contentHash: article.contentHash,
+    entities: tagged.entities,
+    entitySummary: tagged.entitySummary,
+    dates: tagged.dates,
+    taggerVersion: tagged.taggerVersion,
+  };
+  return fitToItemLimit(record, options.textRef, options.maxItemBytes ?? 350_000);
+}
+
+/**
+ * Keeps a record under the item size limit: first the text moves to its reference, then the mention lists
+ * are dropped (the entity summary stays, so entity lookups still work). Never fails.
+ */
+export function fitToItemLimit(record: ArticleRecord, textRef: TextRef, maxBytes: number): ArticleRecord {
+  if (approximateItemBytes(record) <= maxBytes) return record;
+  const { text: _text, ...withoutText } = record;
+  const byReference: ArticleRecord = { ...withoutText, textRef };
+  if (approximateItemBytes(byReference) <= maxBytes) return byReference;
+  return { ...byReference, entities: [], dates: [], truncated: true };
+}
+
+/** UTF-8 size of the record's JSON form: an upper-bound proxy for its DynamoDB item size. */
+export function approximateItemBytes(record: ArticleRecord): number {
+  return Buffer.byteLength(JSON.stringify(record), 'utf8');
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,71 @@
+import {
+  articlePk,
+  entityPk,
+  lookupSk,
+  mentionKeysFor,
+  mentionPk,
+  normalizeName,
+  publishedPk,
+  RECORD_SK,
+  TABLE_DESIGN,
+} from './table-design';
+import type { ArticleRecord } from './types';
+
+/** A table item as plain attribute values (marshalled by the store). */
+export type TableItem = Record<string, unknown> & { readonly pk: string; readonly sk: string };
+
+/**
+ * All items of one article: the record item plus small lookup items per distinct entity and per mentioned
+ * calendar value. Rejected records get only the record item.
+ */
+export function toTableItems(record: ArticleRecord): TableItem[] {
+  const pk = articlePk(record.id);
+  const day = record.publishedAt?.slice(0, 10) ?? 'unknown';
+  const sortTime = record.publishedAt ?? record.referenceDate;
+  const sk = lookupSk(sortTime, record.id);
+  const items: TableItem[] = [
+    {
+      ...record,
+      pk,
+      sk: RECORD_SK,
+      gsi1pk: publishedPk(day),
+      gsi1sk: sk,
+      articleId: record.id,
+      [TABLE_DESIGN.sequencerAttribute]: record.source.sequencer,
+    },
+  ];
+  if (record.status !== 'processed') return items;
+  const shared = { pk, gsi1sk: sk, articleId: record.id, ...titleAndDate(record) };
+  const seenEntities = new Set<string>();
+  for (const e of record.entitySummary) {
+    const name = normalizeName(e.canonical);
+    const key = `${e.type}#${name}`;
+    if (name.length === 0 || seenEntities.has(key)) continue;
+    seenEntities.add(key);
+    items.push({
+      ...shared,
+      sk: `ENTITY#${key}`,
+      gsi1pk: entityPk(e.canonical),
+      entityType: e.type,
+      canonical: e.canonical,
+      mentions: e.mentions,
+    });
+  }
+  const seenValues = new Set<string>();
+  for (const d of record.dates) {
+    if (d.type !== 'DATE' && d.type !== 'TIME') continue;
+    for (const value of mentionKeysFor(d.value)) {
+      if (seenValues.has(value)) continue;
+      seenValues.add(value);
+      items.push({ ...shared, sk: `MENTION#${value}`, gsi1pk: mentionPk(value) });
+    }
+  }
+  return items;
+}
+
+function titleAndDate(record: ArticleRecord): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (record.title !== undefined) out.title = record.title;
+  if (record.publishedAt !== undefined) out.publishedAt = record.publishedAt;
+  return out;
+}
