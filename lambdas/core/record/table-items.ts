@@ -1,3 +1,4 @@
+import { normalizeSequencer } from './sequencer';
 import {
   articlePk,
   entityPk,
@@ -31,7 +32,7 @@ export function toTableItems(record: ArticleRecord): TableItem[] {
       gsi1pk: publishedPk(day),
       gsi1sk: sk,
       articleId: record.id,
-      [TABLE_DESIGN.sequencerAttribute]: record.source.sequencer,
+      [TABLE_DESIGN.sequencerAttribute]: normalizeSequencer(record.source.sequencer),
     },
   ];
   if (record.status !== 'processed') return items;

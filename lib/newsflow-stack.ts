@@ -1,0 +1,56 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { ArticlePipeline } from './article-pipeline';
+
+/** Properties of {@link NewsflowStack}. */
+export interface NewsflowStackProps extends StackProps {
+  /**
+   * Key prefix of uploads in the raw bucket.
+   * @default 'raw/'
+   */
+  readonly rawPrefix?: string;
+  /**
+   * Delete buckets and table with the stack (dev stacks only).
+   * @default false
+   */
+  readonly destroyOnDelete?: boolean;
+}
+
+/** Names of the stack outputs the CLI reads to find a deployed pipeline. */
+export const STACK_OUTPUTS = {
+  rawBucket: 'RawBucketName',
+  rawPrefix: 'RawPrefix',
+  processedBucket: 'ProcessedBucketName',
+  table: 'TableName',
+  cleanQueue: 'CleanQueueUrl',
+  cleanDlq: 'CleanDeadLetterQueueUrl',
+  tagQueue: 'TagQueueUrl',
+  tagDlq: 'TagDeadLetterQueueUrl',
+} as const;
+
+/** The deployable newsflow stack: one {@link ArticlePipeline} and its outputs. */
+export class NewsflowStack extends Stack {
+  public readonly pipeline: ArticlePipeline;
+
+  public constructor(scope: Construct, id: string, props: NewsflowStackProps = {}) {
+    super(scope, id, props);
+    this.pipeline = new ArticlePipeline(this, 'Pipeline', {
+      ...(props.rawPrefix === undefined ? {} : { rawPrefix: props.rawPrefix }),
+      removalPolicy: props.destroyOnDelete ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    const p = this.pipeline;
+    const outputs: Record<keyof typeof STACK_OUTPUTS, string> = {
+      rawBucket: p.rawBucket.bucketName,
+      rawPrefix: p.rawPrefix,
+      processedBucket: p.processedBucket.bucketName,
+      table: p.table.tableName,
+      cleanQueue: p.clean.queue.queueUrl,
+      cleanDlq: p.clean.deadLetterQueue.queueUrl,
+      tagQueue: p.tag.queue.queueUrl,
+      tagDlq: p.tag.deadLetterQueue.queueUrl,
+    };
+    for (const [key, value] of Object.entries(outputs)) {
+      new CfnOutput(this, STACK_OUTPUTS[key as keyof typeof STACK_OUTPUTS], { value });
+    }
+  }
+}
