@@ -1,10 +1,14 @@
-import { createBaselineEntityTagger } from './baseline-tagger';
+import { decodeModel } from './model-format';
+import { createPerceptronTagger } from './perceptron-tagger';
 import type { EntityTagger } from './types';
 
 /** Reads a model file by its path relative to the models directory (injected: core does no I/O). */
 export type ModelReader = (relativePath: string) => Uint8Array;
 
-/** Builds the pipeline's entity tagger, reading any model files it needs through `readModel`. */
-export function createEntityTagger(_readModel: ModelReader): EntityTagger {
-  return createBaselineEntityTagger();
+/** Path of the entity model, relative to the models directory. */
+export const ENTITY_MODEL_PATH = 'ner/model.bin';
+
+/** Builds the pipeline's entity tagger from the committed model, read once through `readModel`. */
+export function createEntityTagger(readModel: ModelReader): EntityTagger {
+  return createPerceptronTagger(decodeModel(readModel(ENTITY_MODEL_PATH)));
 }

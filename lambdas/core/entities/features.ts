@@ -1,0 +1,320 @@
+import type { SentenceRange } from '../text/sentences';
+import { hashString, mix, mix3 } from './hash';
+import type { FeatureLexicon } from './lexicon';
+import { CaseClass, caseClass, normalizeWord, wordShape } from './word-shape';
+
+/** Feature keys of a document: keys of token i are `keys[offsets[i]] .. keys[offsets[i + 1] - 1]`. */
+export interface DocumentFeatures {
+  readonly keys: Uint32Array;
+  readonly offsets: Int32Array;
+}
+
+// Template ids: every feature key is mix(template, value…). Never renumber: trained models depend on them.
+const T_BIAS = 1;
+const T_WORD = 2;
+const T_LOWER = 3;
+const T_SHAPE = 4;
+const T_SHORT = 5;
+const T_PREFIX = 6; // 6..9
+const T_SUFFIX = 10; // 10..13
+const T_PREV = 14;
+const T_NEXT = 15;
+const T_PREV2 = 16;
+const T_NEXT2 = 17;
+const T_PREV_CUR = 18;
+const T_CUR_NEXT = 19;
+const T_SHORT_PREV = 20;
+const T_SHORT_NEXT = 21;
+const T_SHORT_TRI = 22;
+const T_FIRST = 23;
+const T_HEADLINE = 24;
+const T_HEADLINE_WORD = 25;
+const T_PREV_WORD_CASE = 26;
+const T_NEXT_WORD_CASE = 27;
+const T_RUN = 28;
+const T_DOC_CASE = 30;
+const T_DOC_RUN = 31;
+const T_DOC_PREV = 32;
+const T_DOC_NEXT = 33;
+const T_GAZ = 40;
+const T_GAZ_NEXT = 41;
+const T_GAZ_PREV = 42;
+const T_CLUSTER = 50;
+const T_CLUSTER_PREV = 51;
+const T_CLUSTER_NEXT = 52;
+
+const BOUNDARY = hashString('<s>');
+const CLUSTER_PREFIXES = [4, 8, 12, 16];
+const MAX_DOC_CONTEXT = 6;
+
+/** Per-token values computed once per document and shared by all templates. */
+interface TokenInfo {
+  readonly norm: Int32Array;
+  readonly word: Int32Array;
+  readonly shape: Int32Array;
+  readonly short: Int32Array;
+  readonly cls: Uint8Array;
+  readonly headline: Uint8Array;
+  readonly first: Uint8Array;
+  readonly sentenceOf: Int32Array;
+  readonly lower: string[];
+}
+
+/**
+ * Computes the feature keys of every token of a document. Besides local features (word, affixes, shape,
+ * context window) it adds document-level ones: how the same word is written and what surrounds it elsewhere
+ * in the document, which keeps a name's tag consistent between a headline, its first mention and later
+ * short mentions.
+ */
+export function extractFeatures(
+  words: readonly string[],
+  sentences: readonly SentenceRange[],
+  lexicon: FeatureLexicon,
+): DocumentFeatures {
+  const n = words.length;
+  const info = tokenInfo(words, sentences);
+  const gaz = gazetteerMarks(info, sentences, lexicon);
+  const doc = documentContext(info, sentences, n);
+  const keys: number[] = [];
+  const offsets = new Int32Array(n + 1);
+  for (const sent of sentences) {
+    for (let i = sent.start; i < sent.end; i++) {
+      offsets[i] = keys.length;
+      const norm = info.norm[i] as number;
+      const short = info.short[i] as number;
+      const cls = info.cls[i] as number;
+      const prev = i > sent.start ? (info.norm[i - 1] as number) : BOUNDARY;
+      const next = i + 1 < sent.end ? (info.norm[i + 1] as number) : BOUNDARY;
+      const prev2 = i > sent.start + 1 ? (info.norm[i - 2] as number) : BOUNDARY;
+      const next2 = i + 2 < sent.end ? (info.norm[i + 2] as number) : BOUNDARY;
+      const shortPrev = i > sent.start ? (info.short[i - 1] as number) : BOUNDARY;
+      const shortNext = i + 1 < sent.end ? (info.short[i + 1] as number) : BOUNDARY;
+      const headline = info.headline[i] as number;
+      const first = info.first[i] as number;
+      keys.push(
+        mix(T_BIAS, 0),
+        mix(T_WORD, info.word[i] as number),
+        mix(T_LOWER, norm),
+        mix(T_SHAPE, info.shape[i] as number),
+        mix(T_SHORT, short),
+        mix(T_PREV, prev),
+        mix(T_NEXT, next),
+        mix(T_PREV2, prev2),
+        mix(T_NEXT2, next2),
+        mix3(T_PREV_CUR, prev, norm),
+        mix3(T_CUR_NEXT, norm, next),
+        mix3(T_SHORT_PREV, shortPrev, short),
+        mix3(T_SHORT_NEXT, short, shortNext),
+        mix3(T_SHORT_TRI, mix(shortPrev, short), shortNext),
+        mix3(T_FIRST, first, short),
+        mix3(T_HEADLINE, headline, short),
+        mix3(T_PREV_WORD_CASE, prev, cls),
+        mix3(T_NEXT_WORD_CASE, next, cls),
+        mix3(T_RUN, doc.ownRun[i] as number, headline),
+      );
+      if (headline) keys.push(mix(T_HEADLINE_WORD, norm));
+      const w = words[i] as string;
+      const lower = info.lower[i] as string;
+      const len = w.length;
+      for (let k = 1; k <= 4 && k < len; k++) {
+        keys.push(mix(T_PREFIX + k - 1, hashString(w.slice(0, k))));
+        keys.push(mix(T_SUFFIX + k - 1, hashString(lower.slice(len - k))));
+      }
+      if (cls !== CaseClass.None) {
+        keys.push(mix3(T_DOC_CASE, doc.caseFlags[i] as number, cls * 4 + first * 2 + headline));
+        if (cls !== CaseClass.Lower) {
+          keys.push(mix(T_DOC_RUN, doc.docRun[i] as number));
+          const ctx = doc.context.get(lower);
+          if (ctx !== undefined) {
+            for (const p of ctx.prev) if (p !== prev) keys.push(mix(T_DOC_PREV, p));
+            for (const q of ctx.next) if (q !== next) keys.push(mix(T_DOC_NEXT, q));
+          }
+        }
+      }
+      const g = gaz[i] as number;
+      if (g !== 0) keys.push(mix(T_GAZ, g));
+      if (i + 1 < sent.end && gaz[i + 1] !== 0) keys.push(mix(T_GAZ_NEXT, gaz[i + 1] as number));
+      if (i > sent.start && gaz[i - 1] !== 0) keys.push(mix(T_GAZ_PREV, gaz[i - 1] as number));
+      if (lexicon.clusters.size > 0) {
+        clusterKeys(keys, T_CLUSTER, lexicon.clusters.get(lower));
+        if (i > sent.start)
+          clusterKeys(keys, T_CLUSTER_PREV, lexicon.clusters.get(info.lower[i - 1] as string));
+        if (i + 1 < sent.end)
+          clusterKeys(keys, T_CLUSTER_NEXT, lexicon.clusters.get(info.lower[i + 1] as string));
+      }
+    }
+  }
+  offsets[n] = keys.length;
+  return { keys: Uint32Array.from(keys), offsets };
+}
+
+function clusterKeys(keys: number[], template: number, path: string | undefined): void {
+  if (path === undefined) return;
+  for (const p of CLUSTER_PREFIXES) {
+    keys.push(mix3(template, p, hashString(path.slice(0, p))));
+    if (p >= path.length) break;
+  }
+}
+
+function tokenInfo(words: readonly string[], sentences: readonly SentenceRange[]): TokenInfo {
+  const n = words.length;
+  const info: TokenInfo = {
+    norm: new Int32Array(n),
+    word: new Int32Array(n),
+    shape: new Int32Array(n),
+    short: new Int32Array(n),
+    cls: new Uint8Array(n),
+    headline: new Uint8Array(n),
+    first: new Uint8Array(n),
+    sentenceOf: new Int32Array(n),
+    lower: new Array<string>(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as string;
+    const norm = normalizeWord(w);
+    info.lower[i] = norm;
+    info.norm[i] = hashString(norm);
+    info.word[i] = hashString(w);
+    info.shape[i] = hashString(wordShape(w, false));
+    info.short[i] = hashString(wordShape(w, true));
+    info.cls[i] = caseClass(w);
+  }
+  sentences.forEach((s, si) => {
+    // Headlines (and datelines) are written in capitals, where case says nothing about names.
+    let upper = 0;
+    let cased = 0;
+    for (let i = s.start; i < s.end; i++) {
+      const c = info.cls[i];
+      if (c === CaseClass.Upper) upper++;
+      if (c === CaseClass.Upper || c === CaseClass.Lower || c === CaseClass.Title || c === CaseClass.Mixed)
+        cased++;
+    }
+    const headline = cased > 0 && upper * 2 > cased ? 1 : 0;
+    for (let i = s.start; i < s.end; i++) {
+      info.headline[i] = headline;
+      info.sentenceOf[i] = si;
+    }
+    let i = s.start;
+    // The first word proper: skip opening quotes and brackets.
+    while (i < s.end && info.cls[i] === CaseClass.None && (words[i] as string).length === 1) i++;
+    if (i < s.end) info.first[i] = 1;
+  });
+  return info;
+}
+
+interface DocumentContext {
+  /** Per token: bits 0/1/2 = the word also appears lower-case / title-case / all-caps in running text. */
+  readonly caseFlags: Uint8Array;
+  /** Per token: its own run of capitalised tokens, encoded as position × 8 + capped length. */
+  readonly ownRun: Int32Array;
+  /** Per token: the longest run of capitalised tokens containing the same word anywhere in running text. */
+  readonly docRun: Int32Array;
+  /** Lower-cased capitalised word → neighbours of its occurrences in running text. */
+  readonly context: Map<string, { prev: number[]; next: number[] }>;
+}
+
+function isCap(cls: number): boolean {
+  return (
+    cls === CaseClass.Title || cls === CaseClass.Upper || cls === CaseClass.Initial || cls === CaseClass.Mixed
+  );
+}
+
+function documentContext(info: TokenInfo, sentences: readonly SentenceRange[], n: number): DocumentContext {
+  const flags = new Map<string, number>();
+  const runs = new Map<string, number>();
+  const context = new Map<string, { prev: number[]; next: number[] }>();
+  const ownRun = new Int32Array(n);
+  for (const s of sentences) {
+    let i = s.start;
+    while (i < s.end) {
+      const cls = info.cls[i] as number;
+      if (!isCap(cls)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < s.end && isCap(info.cls[j] as number)) j++;
+      const len = Math.min(j - i, 4);
+      for (let k = i; k < j; k++) {
+        const pos = j - i === 1 ? 3 : k === i ? 0 : k === j - 1 ? 2 : 1;
+        const code = pos * 8 + len;
+        ownRun[k] = code;
+        if (info.headline[k] || info.first[k]) continue;
+        const key = info.lower[k] as string;
+        const seen = runs.get(key);
+        if (seen === undefined || (seen & 7) < len) runs.set(key, code);
+      }
+      i = j;
+    }
+    if (s.end > s.start && info.headline[s.start]) continue;
+    for (let k = s.start; k < s.end; k++) {
+      const cls = info.cls[k] as number;
+      const key = info.lower[k] as string;
+      if (cls === CaseClass.Lower && !info.first[k]) flags.set(key, (flags.get(key) ?? 0) | 1);
+      else if (cls === CaseClass.Title && !info.first[k]) flags.set(key, (flags.get(key) ?? 0) | 2);
+      else if (cls === CaseClass.Upper) flags.set(key, (flags.get(key) ?? 0) | 4);
+      if (isCap(cls)) {
+        let entry = context.get(key);
+        if (entry === undefined) {
+          entry = { prev: [], next: [] };
+          context.set(key, entry);
+        }
+        const p = k > s.start ? (info.norm[k - 1] as number) : BOUNDARY;
+        const q = k + 1 < s.end ? (info.norm[k + 1] as number) : BOUNDARY;
+        if (entry.prev.length < MAX_DOC_CONTEXT && !entry.prev.includes(p)) entry.prev.push(p);
+        if (entry.next.length < MAX_DOC_CONTEXT && !entry.next.includes(q)) entry.next.push(q);
+      }
+    }
+  }
+  const caseFlags = new Uint8Array(n);
+  const docRun = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = info.lower[i] as string;
+    caseFlags[i] = flags.get(key) ?? 0;
+    docRun[i] = runs.get(key) ?? 0;
+  }
+  return { caseFlags, ownRun, docRun, context };
+}
+
+/**
+ * Marks tokens covered by gazetteer phrases (longest match first, left to right): per token the category
+ * bits shifted by its position in the match (B, I, L, U), so `New York City` and `York` read differently.
+ */
+function gazetteerMarks(
+  info: TokenInfo,
+  sentences: readonly SentenceRange[],
+  lexicon: FeatureLexicon,
+): Int32Array {
+  const n = info.lower.length;
+  const marks = new Int32Array(n);
+  if (lexicon.phrases.size === 0) return marks;
+  for (const s of sentences) {
+    let i = s.start;
+    while (i < s.end) {
+      let matched = 0;
+      let mask = 0;
+      if (info.cls[i] !== CaseClass.Lower && info.cls[i] !== CaseClass.None) {
+        let phrase = '';
+        const maxLen = Math.min(lexicon.maxPhraseTokens, s.end - i);
+        for (let len = 1; len <= maxLen; len++) {
+          phrase = len === 1 ? (info.lower[i] as string) : `${phrase} ${info.lower[i + len - 1] as string}`;
+          const m = lexicon.phrases.get(phrase);
+          if (m !== undefined) {
+            matched = len;
+            mask = m;
+          }
+        }
+      }
+      if (matched === 0) {
+        i++;
+        continue;
+      }
+      for (let k = 0; k < matched; k++) {
+        const pos = matched === 1 ? 3 : k === 0 ? 0 : k === matched - 1 ? 2 : 1;
+        marks[i + k] = (mask << 2) | pos;
+      }
+      i += matched;
+    }
+  }
+  return marks;
+}

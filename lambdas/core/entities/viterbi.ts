@@ -1,0 +1,90 @@
+import { isValidEnd, isValidStart, isValidTransition, LABEL_COUNT } from './labels';
+
+/**
+ * Transition scores with the BILOU grammar baked in: forbidden moves score -Infinity, so the best path is
+ * always a well-formed label sequence whatever the learned weights say.
+ */
+export interface TransitionScores {
+  /** `LABEL_COUNT × LABEL_COUNT`, row = previous label. */
+  readonly pairs: Float32Array;
+  /** Score of starting a sentence with each label. */
+  readonly start: Float32Array;
+  /** Score of ending a sentence with each label. */
+  readonly end: Float32Array;
+}
+
+/** Applies the BILOU constraints to learned transition weights (copies; the inputs are not modified). */
+export function constrainTransitions(
+  pairs: ArrayLike<number>,
+  start: ArrayLike<number>,
+  end: ArrayLike<number>,
+): TransitionScores {
+  const L = LABEL_COUNT;
+  const out: TransitionScores = {
+    pairs: new Float32Array(L * L),
+    start: new Float32Array(L),
+    end: new Float32Array(L),
+  };
+  for (let p = 0; p < L; p++) {
+    out.start[p] = isValidStart(p) ? (start[p] ?? 0) : Number.NEGATIVE_INFINITY;
+    out.end[p] = isValidEnd(p) ? (end[p] ?? 0) : Number.NEGATIVE_INFINITY;
+    for (let n = 0; n < L; n++) {
+      out.pairs[p * L + n] = isValidTransition(p, n) ? (pairs[p * L + n] ?? 0) : Number.NEGATIVE_INFINITY;
+    }
+  }
+  return out;
+}
+
+/**
+ * First-order Viterbi over `length` tokens. `emissions` holds `length × LABEL_COUNT` scores starting at
+ * `offset`; the best labels are written to `out` (length `length`). `back` is scratch space of at least
+ * `length × LABEL_COUNT` entries, passed in so hot loops allocate nothing.
+ */
+export function viterbi(
+  emissions: Float32Array,
+  offset: number,
+  length: number,
+  transitions: TransitionScores,
+  out: Uint8Array,
+  back: Uint8Array,
+): void {
+  if (length === 0) return;
+  const L = LABEL_COUNT;
+  const { pairs, start, end } = transitions;
+  let prev = new Float64Array(L);
+  let cur = new Float64Array(L);
+  for (let y = 0; y < L; y++) prev[y] = (start[y] as number) + (emissions[offset + y] as number);
+  for (let i = 1; i < length; i++) {
+    const base = offset + i * L;
+    for (let y = 0; y < L; y++) {
+      let best = Number.NEGATIVE_INFINITY;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        const s = (prev[p] as number) + (pairs[p * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      cur[y] = best + (emissions[base + y] as number);
+      back[i * L + y] = arg;
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  let best = Number.NEGATIVE_INFINITY;
+  let arg = 0;
+  for (let y = 0; y < L; y++) {
+    const s = (prev[y] as number) + (end[y] as number);
+    if (s > best) {
+      best = s;
+      arg = y;
+    }
+  }
+  out[length - 1] = arg;
+  for (let i = length - 1; i > 0; i--) {
+    arg = back[i * L + arg] as number;
+    out[i - 1] = arg;
+  }
+}
