@@ -1,7 +1,8 @@
-import { createBaselineDateTagger } from './baseline-tagger';
+import { englishNewsConfiguration, RULES_VERSION } from './configuration';
+import { createRuleDateTagger } from './engine/tagger';
 import type { DateTagger } from './types';
 
-/** Builds the pipeline's date tagger. */
+/** Builds the pipeline's date tagger: the rule engine with the English news configuration. */
 export function createDateTagger(): DateTagger {
-  return createBaselineDateTagger();
+  return createRuleDateTagger(englishNewsConfiguration(), RULES_VERSION);
 }

@@ -1,0 +1,82 @@
+import { type Point, shift } from '../calendar/point';
+import type { Tense } from '../engine/candidate';
+import { addDays, type CalendarDay, weekday } from '../reference-date';
+
+/** An explicit direction word before an expression ("last Friday", "next week", "this month"). */
+export type Direction = 'last' | 'next' | 'this' | undefined;
+
+/** Reads a direction word; "past"/"previous" mean last, "coming"/"following" mean next. */
+export function parseDirection(word: string | undefined): Direction {
+  switch (word?.toLowerCase()) {
+    case 'last':
+    case 'past':
+    case 'previous':
+    case 'preceding':
+      return 'last';
+    case 'next':
+    case 'coming':
+    case 'following':
+    case 'upcoming':
+      return 'next';
+    case 'this':
+    case 'current':
+    case 'present':
+      return 'this';
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The day a weekday name refers to. News reports mostly look back, so without a direction word or a future
+ * tense the weekday is the most recent one, publication day included.
+ */
+export function resolveWeekday(
+  ref: CalendarDay,
+  dow: number,
+  direction: Direction,
+  tense: Tense,
+): CalendarDay {
+  const back = (weekday(ref) - dow + 7) % 7;
+  const ahead = (dow - weekday(ref) + 7) % 7;
+  if (direction === 'last') return addDays(ref, back === 0 ? -7 : -back);
+  if (direction === 'next') return addDays(ref, ahead === 0 ? 7 : ahead);
+  if (tense === 'future') return addDays(ref, ahead);
+  if (direction === 'this' && tense !== 'past') return addDays(ref, ahead);
+  return addDays(ref, -back);
+}
+
+/**
+ * The year of a month (and optional day) named without one: the publication year, unless the sentence's
+ * tense says it is the previous occurrence (past tense, later in the year than publication) or the next one
+ * (future tense, earlier in the year).
+ */
+export function resolveYearOf(
+  ref: CalendarDay,
+  month: number,
+  day: number | undefined,
+  tense: Tense,
+): number {
+  const later = month > ref.month || (month === ref.month && day !== undefined && day > ref.day);
+  const earlier = month < ref.month || (month === ref.month && day !== undefined && day < ref.day);
+  if (later && tense === 'past') return ref.year - 1;
+  if (earlier && tense === 'future' && ref.month - month > 1) return ref.year + 1;
+  return ref.year;
+}
+
+/**
+ * The year of a quarter named without one ("the third quarter"): reports talk about the latest quarter that has
+ * started, so a later quarter than the publication's is last year's unless the sentence looks ahead.
+ */
+export function resolveQuarterYear(ref: CalendarDay, quarter: number, tense: Tense): number {
+  const current = Math.ceil(ref.month / 3);
+  if (quarter > current && tense !== 'future') return ref.year - 1;
+  return ref.year;
+}
+
+/** Applies a direction to a point of the publication's granularity ("last month" = one month back). */
+export function applyDirection(p: Point, direction: Direction): Point {
+  if (direction === 'last') return shift(p, -1);
+  if (direction === 'next') return shift(p, 1);
+  return p;
+}

@@ -1,0 +1,70 @@
+import type { Configuration } from './engine/rule';
+import { agoParser, yearAgoAdjectiveParser } from './parsers/ago';
+import { anchoredDayParser } from './parsers/anchored-day';
+import { deicticDayParser } from './parsers/deictic-day';
+import { durationParser, hyphenatedDurationParser, vagueDurationParser } from './parsers/duration';
+import { dayMonthYearParser, monthDayYearParser, numericDateParser } from './parsers/explicit-date';
+import { holidayParser } from './parsers/holiday';
+import { monthNameParser, monthYearParser } from './parsers/month-name';
+import { contextualQuarterParser, quarterParser } from './parsers/quarter';
+import { referenceWordParser } from './parsers/reference-words';
+import {
+  earlierLaterPeriodParser,
+  partOfPeriodParser,
+  periodEndParser,
+  relativePeriodParser,
+} from './parsers/relative-period';
+import { seasonParser } from './parsers/season';
+import { everyParser, frequencyAdverbParser, pluralWeekdayParser, rateParser } from './parsers/set';
+import { timeOfDayParser } from './parsers/time-of-day';
+import { weekdayParser } from './parsers/weekday';
+import { centuryParser, decadeParser, spelledYearParser, yearParser } from './parsers/year';
+import { dateTimeRefiner } from './refiners/date-time';
+import { modifierRefiner } from './refiners/modifier';
+import { overlapRefiner } from './refiners/overlap';
+
+/** Version of the rule set below; bump it whenever a rule changes what is tagged. */
+export const RULES_VERSION = 'rules-1';
+
+/**
+ * The English news configuration. Parser order matters only between candidates of the same length: the earlier
+ * parser wins (explicit dates before relative ones, sets before durations).
+ */
+export function englishNewsConfiguration(): Configuration {
+  return {
+    parsers: [
+      numericDateParser,
+      monthDayYearParser,
+      dayMonthYearParser,
+      monthYearParser,
+      timeOfDayParser,
+      holidayParser,
+      quarterParser,
+      contextualQuarterParser,
+      partOfPeriodParser,
+      earlierLaterPeriodParser,
+      periodEndParser,
+      relativePeriodParser,
+      anchoredDayParser,
+      agoParser,
+      yearAgoAdjectiveParser,
+      deicticDayParser,
+      weekdayParser,
+      monthNameParser,
+      seasonParser,
+      spelledYearParser,
+      centuryParser,
+      decadeParser,
+      yearParser,
+      everyParser,
+      rateParser,
+      frequencyAdverbParser,
+      pluralWeekdayParser,
+      durationParser,
+      hyphenatedDurationParser,
+      vagueDurationParser,
+      referenceWordParser,
+    ],
+    refiners: [overlapRefiner, dateTimeRefiner, modifierRefiner, overlapRefiner],
+  };
+}

@@ -1,0 +1,42 @@
+import type { DateMod, DateType } from '../types';
+import type { Candidate, Resolution, ResolutionEnv } from './candidate';
+
+/** Builds a candidate from a match group span. */
+export function candidate(
+  rule: string,
+  start: number,
+  end: number,
+  type: DateType,
+  resolve: (env: ResolutionEnv) => Resolution | null,
+  extra: { mod?: DateMod | undefined; freq?: string | undefined } = {},
+): Candidate {
+  return {
+    rule,
+    start,
+    end,
+    type,
+    resolve,
+    ...(extra.mod === undefined ? {} : { mod: extra.mod }),
+    ...(extra.freq === undefined ? {} : { freq: extra.freq }),
+  };
+}
+
+/** Copies a candidate with some fields replaced (`mod: undefined` removes the mod). */
+export function withChanges(
+  c: Candidate,
+  changes: Partial<Omit<Candidate, 'mod'>> & { mod?: DateMod | undefined },
+): Candidate {
+  const { mod, ...rest } = { ...c, ...changes };
+  return mod === undefined ? rest : { ...rest, mod };
+}
+
+/** Whether the character before `index` is a word character (so a match there starts mid-word). */
+export function startsMidWord(text: string, index: number): boolean {
+  return /[\w$]/.test(text[index - 1] ?? ' ');
+}
+
+/** True when a word starts with an upper-case letter (months and weekdays must, in running news text). */
+export function isCapitalized(word: string): boolean {
+  const c = word[0] ?? '';
+  return c !== c.toLowerCase();
+}

@@ -1,0 +1,28 @@
+import type { Candidate } from './candidate';
+
+/** What every parser sees: the text being tagged. */
+export interface ParsingContext {
+  readonly text: string;
+}
+
+/**
+ * A parser: one regular expression (global flag) and a function that turns each match into candidates.
+ * Parsers are small and independent; the configuration orders them, and order breaks ties between spans.
+ */
+export interface Parser {
+  readonly name: string;
+  readonly pattern: RegExp;
+  extract(match: RegExpExecArray, context: ParsingContext): Candidate | readonly Candidate[] | null;
+}
+
+/** A refiner rewrites the candidate list after parsing (merges, filters, span adjustments). */
+export interface Refiner {
+  readonly name: string;
+  refine(candidates: readonly Candidate[], context: ParsingContext): Candidate[];
+}
+
+/** The ordered rule set of a tagger. */
+export interface Configuration {
+  readonly parsers: readonly Parser[];
+  readonly refiners: readonly Refiner[];
+}

@@ -1,0 +1,72 @@
+import { tenseAround } from '../anchoring/tense';
+import type { Point } from '../calendar/point';
+import { parseReferenceDate } from '../reference-date';
+import type { DateContext, DateSpan, DateTagger } from '../types';
+import type { Candidate, ResolutionEnv, Tense } from './candidate';
+import type { Configuration, ParsingContext } from './rule';
+
+/**
+ * Runs a configuration: every parser over the text, the refiners in order, then resolution in document order
+ * so each value can lean on the date the story was last at.
+ */
+export function createRuleDateTagger(configuration: Configuration, version: string): DateTagger {
+  return {
+    version,
+    tag(text: string, context: DateContext): DateSpan[] {
+      const reference = parseReferenceDate(context.referenceDate);
+      const parsing: ParsingContext = { text };
+      let candidates: Candidate[] = [];
+      for (const parser of configuration.parsers) {
+        const pattern = parser.pattern;
+        pattern.lastIndex = 0;
+        for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+          if (m[0].length === 0) {
+            pattern.lastIndex++;
+            continue;
+          }
+          const found = parser.extract(m, parsing);
+          if (found === null) continue;
+          if (Array.isArray(found)) candidates.push(...found);
+          else candidates.push(found as Candidate);
+        }
+      }
+      for (const refiner of configuration.refiners) candidates = refiner.refine(candidates, parsing);
+      return resolveInOrder(text, candidates, reference);
+    },
+  };
+}
+
+function resolveInOrder(
+  text: string,
+  candidates: readonly Candidate[],
+  reference: ReturnType<typeof parseReferenceDate>,
+): DateSpan[] {
+  const out: DateSpan[] = [];
+  let anchor: Point | undefined;
+  for (const c of candidates) {
+    let tense: Tense | undefined;
+    const env: ResolutionEnv = {
+      reference,
+      anchor,
+      get tense(): Tense {
+        tense ??= tenseAround(text, c.start, c.end);
+        return tense;
+      },
+    };
+    const r = c.resolve(env);
+    if (r === null) continue;
+    if (r.point !== undefined && r.anchors !== false) anchor = r.point.grain === 'decade' ? anchor : r.point;
+    const mod = r.mod ?? c.mod;
+    out.push({
+      text: text.slice(c.start, c.end),
+      type: r.type ?? c.type,
+      value: r.value,
+      start: c.start,
+      end: c.end,
+      rule: c.rule,
+      ...(mod === undefined ? {} : { mod }),
+      ...(c.freq === undefined ? {} : { freq: c.freq }),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import { resolveYearOf } from '../anchoring/direction';
+import { daysInMonth, formatPoint, type Point } from '../calendar/point';
+import { candidate, isCapitalized } from '../engine/helpers';
+import type { Parser } from '../engine/rule';
+import { MONTH_BEFORE_DAY_SOURCE, parseMonth, WEEKDAY_SOURCE } from '../lexicon/calendar-words';
+
+const YEAR = '(?:1[5-9]|20|21)\\d\\d';
+
+/**
+ * "Aug. 7", "August 7, 1998", "Friday, Oct. 23", "Oct 23 1999". Without a year, the sentence's tense picks the
+ * previous or next occurrence around the publication date.
+ */
+export const monthDayYearParser: Parser = {
+  name: 'month-day-year',
+  pattern: new RegExp(
+    `\\b(?:(${WEEKDAY_SOURCE}),?\\s+)?(${MONTH_BEFORE_DAY_SOURCE})\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|\\d|/|:))(?:,?\\s*(${YEAR})\\b)?`,
+    'gi',
+  ),
+  extract(m) {
+    const [whole, dowWord, monthWord = '', dayText = '', yearText] = m;
+    if (!isCapitalized(monthWord) || (dowWord !== undefined && !isCapitalized(dowWord))) return null;
+    return dayCandidate(
+      this.name,
+      m.index,
+      m.index + whole.length,
+      parseMonth(monthWord),
+      Number(dayText),
+      yearText,
+    );
+  },
+};
+
+/** "7 August 1998", "the 5th of May" (day before month, as British and wire copy write it). */
+export const dayMonthYearParser: Parser = {
+  name: 'day-month-year',
+  pattern: new RegExp(
+    `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_BEFORE_DAY_SOURCE.replace('(?=\\s+\\d)', '(?=[\\s,.])')})(?:,?\\s*(${YEAR})\\b)?`,
+    'gi',
+  ),
+  extract(m, { text }) {
+    const [whole, dayText = '', monthWord = '', yearText] = m;
+    if (!isCapitalized(monthWord)) return null;
+    // "5 May" after a number is a list or a quantity ("1, 5 May"), a digit before it a larger number.
+    if (/[\d,.]\s*$/.test(text.slice(Math.max(0, m.index - 2), m.index))) return null;
+    return dayCandidate(
+      this.name,
+      m.index,
+      m.index + whole.length,
+      parseMonth(monthWord),
+      Number(dayText),
+      yearText,
+    );
+  },
+};
+
+/** ISO dates ("1998-08-07") and US numeric dates with a year ("8/7/1998", "8/7/98"). */
+export const numericDateParser: Parser = {
+  name: 'numeric-date',
+  pattern: /\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2}))\b(?![/-]\d)/g,
+  extract(m) {
+    const [whole, isoYear, isoMonth, isoDay, usMonth, usDay, usYear] = m;
+    const end = m.index + whole.length;
+    if (isoYear !== undefined) {
+      return dayCandidate(this.name, m.index, end, Number(isoMonth), Number(isoDay), isoYear);
+    }
+    const year = usYear === undefined ? undefined : usYear.length === 2 ? expandTwoDigitYear(usYear) : usYear;
+    return dayCandidate(this.name, m.index, end, Number(usMonth), Number(usDay), year);
+  },
+};
+
+function expandTwoDigitYear(yy: string): string {
+  const n = Number(yy);
+  return String(n < 50 ? 2000 + n : 1900 + n);
+}
+
+function dayCandidate(
+  rule: string,
+  start: number,
+  end: number,
+  month: number,
+  day: number,
+  yearText: string | undefined,
+) {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return candidate(rule, start, end, 'DATE', ({ reference, tense }) => {
+    const year = yearText === undefined ? resolveYearOf(reference, month, day, tense) : Number(yearText);
+    if (day > daysInMonth(year, month)) return null;
+    const point: Point = { grain: 'day', year, month, day };
+    return { value: formatPoint(point), point };
+  });
+}

@@ -1,0 +1,65 @@
+import { parseDirection, resolveYearOf } from '../anchoring/direction';
+import { formatPoint, type Point } from '../calendar/point';
+import { candidate, isCapitalized } from '../engine/helpers';
+import type { Parser } from '../engine/rule';
+import { MONTH_SOURCE, parseMonth } from '../lexicon/calendar-words';
+
+/** "July 1997", "January of 1998". */
+export const monthYearParser: Parser = {
+  name: 'month-year',
+  pattern: new RegExp(`\\b(${MONTH_SOURCE}),?\\s+(?:of\\s+)?((?:1[5-9]|20)\\d\\d)\\b(?!\\s*(?:%|\\d))`, 'gi'),
+  extract(m) {
+    const [whole, monthWord = '', yearText = ''] = m;
+    if (!isCapitalized(monthWord)) return null;
+    const point: Point = { grain: 'month', year: Number(yearText), month: parseMonth(monthWord) };
+    return candidate(this.name, m.index, m.index + whole.length, 'DATE', () => ({
+      value: formatPoint(point),
+      point,
+    }));
+  },
+};
+
+// Words after which a bare "May" or "March" is the month rather than the verb or a surname.
+const MONTH_CONTEXT =
+  /\b(?:in|since|until|till|by|of|from|through|during|before|after|last|next|this|early|late|mid|end|beginning|start|between|and|or|on|to|as of|each|every)\s*-?\s*$/i;
+const AMBIGUOUS = new Set(['may', 'march']);
+
+/**
+ * A month name alone ("in October", "last May", "next March"). Capitalised only; "May" and "March" need a
+ * preposition or direction word before them; a capitalised word right after suggests a name ("April Glaspie").
+ */
+export const monthNameParser: Parser = {
+  name: 'month-name',
+  pattern: new RegExp(
+    `\\b(?:(last|next|this|past|coming)\\s+)?(${MONTH_SOURCE})(?![\\w-])(?!\\s*\\d)(?:\\s+([A-Z][a-z]+))?`,
+    'gi',
+  ),
+  extract(m, { text }) {
+    const [, dirWord, monthWord = '', following] = m;
+    if (!isCapitalized(monthWord)) return null;
+    const nextWord = following !== undefined && isCapitalized(following) ? following : undefined;
+    const monthStart = m.index + m[0].indexOf(monthWord, dirWord === undefined ? 0 : dirWord.length);
+    const before = text.slice(Math.max(0, monthStart - 20), monthStart);
+    const hasContext = dirWord !== undefined || MONTH_CONTEXT.test(before);
+    const lower = monthWord.toLowerCase().replace('.', '');
+    if (AMBIGUOUS.has(lower) && !hasContext) return null;
+    if (nextWord !== undefined && !hasContext && !/^(?:and|or|to|through)$/i.test(nextWord)) return null;
+    if (nextWord !== undefined && lower === 'may' && !dirWord) {
+      // "in May Day parades" and the like are rare; "May" + capitalised word is usually a name.
+      if (!/\b(?:in|since|until|by|last|early|late|mid)\s*-?\s*$/i.test(before)) return null;
+    }
+    const month = parseMonth(monthWord);
+    const direction = parseDirection(dirWord);
+    const start = dirWord === undefined ? monthStart : m.index;
+    const end = monthStart + monthWord.length;
+    return candidate(this.name, start, end, 'DATE', ({ reference, tense }) => {
+      let year: number;
+      if (direction === 'last') year = month < reference.month ? reference.year : reference.year - 1;
+      else if (direction === 'next') year = month > reference.month ? reference.year : reference.year + 1;
+      else if (direction === 'this') year = reference.year;
+      else year = resolveYearOf(reference, month, undefined, tense);
+      const point: Point = { grain: 'month', year, month };
+      return { value: formatPoint(point), point };
+    });
+  },
+};

@@ -1,0 +1,109 @@
+import { resolveQuarterYear } from '../anchoring/direction';
+import { coarsen, dayPoint, formatPoint, type Point, shift } from '../calendar/point';
+import type { ResolutionEnv } from '../engine/candidate';
+import { candidate } from '../engine/helpers';
+import type { Parser } from '../engine/rule';
+import { ORDINAL_SOURCE, parseOrdinal } from '../lexicon/numbers';
+
+const YEAR = '(?:19|20)\\d\\d';
+
+/**
+ * Quarters: "the third quarter", "third-quarter", "the fourth quarter of 1990", "the 1988 second quarter",
+ * "fiscal second-quarter", "last year's fourth quarter", "next year's first quarter". Without a year it is the
+ * latest quarter of that number, unless the sentence looks ahead.
+ */
+export const quarterParser: Parser = {
+  name: 'quarter',
+  pattern: new RegExp(
+    `\\b(?:(the|its|their|this\\s+year's|last\\s+year's|next\\s+year's)\\s+)?(?:(${YEAR})(?:'s)?\\s+)?(?:(?:fiscal|calendar)[- ])?(${ORDINAL_SOURCE}|final|last)[- ](?:fiscal[- ])?(quarter|half)(?:\\s+of\\s+(?:(?:fiscal\\s+|calendar\\s+)?(${YEAR})|(this|last|next)\\s+year|the\\s+(?:current|fiscal|calendar)\\s+year))?\\b(?!-(?:old))`,
+    'gi',
+  ),
+  extract(m) {
+    const [whole, det, leadYear, ordinalWord = '', unitWord = '', ofYear, ofRelative] = m;
+    const half = unitWord.toLowerCase() === 'half';
+    const ordinal = /^(?:final|last)$/i.test(ordinalWord) ? (half ? 2 : 4) : parseOrdinal(ordinalWord);
+    if (ordinal === null || (half && ordinal > 2)) return null;
+    const detLower = det?.toLowerCase().replace(/\s+/g, ' ');
+    const relative = detLower?.startsWith('last')
+      ? -1
+      : detLower?.startsWith('next')
+        ? 1
+        : detLower?.startsWith('this')
+          ? 0
+          : ofRelative === undefined
+            ? undefined
+            : ofRelative.toLowerCase() === 'last'
+              ? -1
+              : ofRelative.toLowerCase() === 'next'
+                ? 1
+                : 0;
+    const explicitYear = leadYear ?? ofYear;
+    // Start at the determiner only when it belongs to the expression ("the third quarter", "its fourth quarter").
+    const start = m.index;
+    return candidate(this.name, start, m.index + whole.length, 'DATE', ({ reference, tense }) => {
+      let year: number;
+      if (explicitYear !== undefined) year = Number(explicitYear);
+      else if (relative !== undefined) year = reference.year + relative;
+      else if (half)
+        year =
+          ordinal * 2 > Math.ceil(reference.month / 3) && tense !== 'future'
+            ? reference.year - 1
+            : reference.year;
+      else year = resolveQuarterYear(reference, ordinal, tense);
+      const point: Point = half
+        ? { grain: 'half', year, half: ordinal }
+        : { grain: 'quarter', year, quarter: ordinal };
+      return { value: formatPoint(point), point };
+    });
+  },
+};
+
+/**
+ * Quarters named by their place in the story: "the quarter", "the latest quarter", "the current quarter",
+ * "the year-ago quarter", "the comparable period", "the previous quarter", "the 1988 quarter".
+ */
+export const contextualQuarterParser: Parser = {
+  name: 'contextual-quarter',
+  pattern: new RegExp(
+    `\\b(?:(the|this|that|last\\s+year's)\\s+)?(?:(latest|current|most\\s+recent|recent|just-ended|year-ago|year-earlier|year-before|comparable|corresponding|same|previous|prior|(?:${YEAR})|first|second|third|fourth)\\s+)?(?:(fiscal)\\s+)?(quarter|period)(?:\\s+(a\\s+year\\s+(?:ago|earlier)|last\\s+year|of\\s+last\\s+year|a\\s+year\\s+before))?\\b(?!-)`,
+    'gi',
+  ),
+  extract(m) {
+    const [whole, det, qualifier, , unitWord = '', yearBack] = m;
+    const q = qualifier?.toLowerCase().replace(/\s+/g, ' ');
+    const d = det?.toLowerCase().replace(/\s+/g, ' ');
+    const isPeriod = unitWord.toLowerCase() === 'period';
+    if (q !== undefined && /^(?:first|second|third|fourth)$/.test(q)) return null;
+    // A bare "period" is too vague; it counts only when qualified as the latest or the year-ago one.
+    if (
+      isPeriod &&
+      (q === undefined || q === 'current' || q === 'recent' || q === 'previous' || q === 'prior')
+    ) {
+      if (yearBack === undefined) return null;
+    }
+    if (d === undefined && q === undefined && yearBack === undefined) return null;
+    if (d === 'that' && q === undefined) return null;
+    const back = yearBack !== undefined || d === "last year's" || (q !== undefined && /^year-/.test(q));
+    return candidate(this.name, m.index, m.index + whole.length, 'DATE', (env) => {
+      let point = latestQuarter(env, q);
+      if (point === null) return null;
+      if (q !== undefined && /^\d{4}$/.test(q) && point.grain === 'quarter')
+        point = { ...point, year: Number(q) };
+      if (back) point = shift(point, -4);
+      return { value: formatPoint(point), point, anchors: !back };
+    });
+  },
+};
+
+function latestQuarter(env: ResolutionEnv, qualifier: string | undefined): Point | null {
+  const current = coarsen(dayPoint(env.reference), 'quarter');
+  if (qualifier === 'current') return current;
+  if (qualifier === 'previous' || qualifier === 'prior') {
+    const base = env.anchor?.grain === 'quarter' ? env.anchor : current;
+    return shift(base, -1);
+  }
+  // The quarter under discussion, else the last one that ended before publication.
+  if (env.anchor !== undefined && env.anchor.grain === 'quarter' && env.anchor.year >= env.reference.year - 1)
+    return env.anchor;
+  return shift(current, -1);
+}

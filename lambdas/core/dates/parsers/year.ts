@@ -1,0 +1,117 @@
+import { formatPoint, type Point } from '../calendar/point';
+import { candidate, isCapitalized } from '../engine/helpers';
+import type { Parser } from '../engine/rule';
+import { MONTH_SOURCE, parseMonth } from '../lexicon/calendar-words';
+import { parseSpelledYear, SPELLED_YEAR_SOURCE } from '../lexicon/spelled-years';
+
+// Nouns after which a four-digit number counts things rather than naming a year ("2000 people").
+const COUNTED =
+  /^\s*(?:model|models|people|persons|employees|workers|jobs|shares|points|feet|foot|ft|meters|metres|miles|kilometers|kilometres|km|tons|tonnes|troops|soldiers|police|policemen|votes|cars|vehicles|units|acres|yards|calories|pounds|dollars|euros|yen|men|women|children|students|members|residents|copies|homes|houses|barrels|hectares|square|cubic|megawatts|rooms|beds|pages|words|refugees|prisoners|deaths|cases|times|years|days|hours|seats|stores|ships|planes|aircraft|flights|rounds|guns|rifles|machines|computers|runs|yards)\b/i;
+
+/**
+ * A four-digit year ("1993", "fiscal 1989", "the year 2000", "the 1988 period"). Numbers that count things,
+ * amounts ("$1990"), parts of larger numbers ("1,990") and model names ("the 1990 model") are not years.
+ */
+export const yearParser: Parser = {
+  name: 'year',
+  pattern:
+    /\b(?:(fiscal(?:\s+year)?|the\s+year|calendar\s+year|the\s+(?:fiscal\s+)?(?=\d{4}\s+(?:period|year|fiscal year)\b))\s*)?((?:1[6-9]|20)\d\d)(?:\s+(period|fiscal year|year))?\b(?!\s*(?:%|-\d|\.\d|,\d|\/\d|:\d))/gi,
+  extract(m, { text }) {
+    const [whole, lead, yearText = '', trailer] = m;
+    const yearStart = m.index + whole.indexOf(yearText, lead?.length ?? 0);
+    const before = text.slice(Math.max(0, yearStart - 3), yearStart);
+    if (/(?:[$#£€]|\d[,.]|No\.\s?)$/.test(before) || /[$#£€]\s*$/.test(before)) return null;
+    const after = text.slice(m.index + whole.length, m.index + whole.length + 24);
+    if (trailer === undefined && COUNTED.test(after)) return null;
+    // "the 1988 quarter" and "the 1988 period" refer to the quarter under discussion, in that year.
+    const year = Number(yearText);
+    const point: Point = { grain: 'year', year };
+    return candidate(this.name, m.index, m.index + whole.length, 'DATE', ({ anchor }) => {
+      if (trailer?.toLowerCase() === 'period' && anchor !== undefined && anchor.grain === 'quarter') {
+        const p: Point = { grain: 'quarter', year, quarter: anchor.quarter };
+        return { value: formatPoint(p), point: p };
+      }
+      return { value: formatPoint(point), point };
+    });
+  },
+};
+
+/** "nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven" (broadcast transcripts). */
+export const spelledYearParser: Parser = {
+  name: 'spelled-year',
+  pattern: new RegExp(`\\b(?:(${MONTH_SOURCE})\\s+|the\\s+year\\s+)?(${SPELLED_YEAR_SOURCE})\\b`, 'gi'),
+  extract(m) {
+    const [whole, monthWord, yearWords = ''] = m;
+    const year = parseSpelledYear(yearWords);
+    if (year === null || year < 1100 || year > 2100) return null;
+    const point: Point =
+      monthWord !== undefined && isCapitalized(monthWord)
+        ? { grain: 'month', year, month: parseMonth(monthWord) }
+        : { grain: 'year', year };
+    const start =
+      monthWord !== undefined && point.grain === 'year' ? m.index + monthWord.length + 1 : m.index;
+    return candidate(this.name, start, m.index + whole.length, 'DATE', () => ({
+      value: formatPoint(point),
+      point,
+    }));
+  },
+};
+
+const DECADE_WORDS: Readonly<Record<string, number>> = {
+  twenties: 2,
+  thirties: 3,
+  forties: 4,
+  fifties: 5,
+  sixties: 6,
+  seventies: 7,
+  eighties: 8,
+  nineties: 9,
+};
+
+/** Decades: "the 1990s", "1960s", "the '80s", "the nineties" (read as the 1900s' decade). */
+export const decadeParser: Parser = {
+  name: 'decade',
+  pattern:
+    /\b(?:(the)\s+)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
+  extract(m, { text }) {
+    const [whole, the, century, digit, shortDigit, word] = m;
+    let value: string;
+    if (century !== undefined) value = `${century}${digit}X`;
+    else if (shortDigit !== undefined) value = `19${shortDigit}X`;
+    else {
+      // "in her forties" is an age; only "the nineties" names a decade.
+      if (the === undefined) return null;
+      value = `19${DECADE_WORDS[(word ?? '').toLowerCase()] ?? 0}`;
+    }
+    if (
+      the !== undefined &&
+      /\b(?:in|of)\s+(?:his|her|their)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))
+    )
+      return null;
+    const start = the !== undefined && century !== undefined ? m.index + the.length + 1 : m.index;
+    return candidate(this.name, start, m.index + whole.length, 'DATE', () => ({ value }));
+  },
+};
+
+const CENTURY_ORDINALS: Readonly<Record<string, number>> = {
+  eighteenth: 18,
+  '18th': 18,
+  nineteenth: 19,
+  '19th': 19,
+  twentieth: 20,
+  '20th': 20,
+  'twenty-first': 21,
+  '21st': 21,
+};
+
+/** "the 20th century" → `19` (TimeML writes a century as its two leading digits). */
+export const centuryParser: Parser = {
+  name: 'century',
+  pattern: /\b(?:the\s+)?(eighteenth|18th|nineteenth|19th|twentieth|20th|twenty-first|21st)\s+century\b/gi,
+  extract(m) {
+    const n = CENTURY_ORDINALS[(m[1] ?? '').toLowerCase()];
+    if (n === undefined) return null;
+    const value = String(n - 1).padStart(2, '0');
+    return candidate(this.name, m.index, m.index + m[0].length, 'DATE', () => ({ value }));
+  },
+};
