@@ -4,6 +4,7 @@ import { anchoredDayParser } from './parsers/anchored-day';
 import { deicticDayParser } from './parsers/deictic-day';
 import { durationParser, hyphenatedDurationParser, vagueDurationParser } from './parsers/duration';
 import { dayMonthYearParser, monthDayYearParser, numericDateParser } from './parsers/explicit-date';
+import { fiscalYearParser } from './parsers/fiscal-year';
 import { holidayParser } from './parsers/holiday';
 import { monthNameParser, monthYearParser } from './parsers/month-name';
 import { contextualQuarterParser, quarterParser } from './parsers/quarter';
@@ -20,6 +21,7 @@ import { timeOfDayParser } from './parsers/time-of-day';
 import { weekdayParser } from './parsers/weekday';
 import { centuryParser, decadeParser, spelledYearParser, yearParser } from './parsers/year';
 import { dateTimeRefiner } from './refiners/date-time';
+import { datelineRefiner } from './refiners/dateline';
 import { modifierRefiner } from './refiners/modifier';
 import { overlapRefiner } from './refiners/overlap';
 
@@ -45,6 +47,7 @@ export function englishNewsConfiguration(): Configuration {
       earlierLaterPeriodParser,
       periodEndParser,
       relativePeriodParser,
+      fiscalYearParser,
       anchoredDayParser,
       agoParser,
       yearAgoAdjectiveParser,
@@ -65,6 +68,6 @@ export function englishNewsConfiguration(): Configuration {
       vagueDurationParser,
       referenceWordParser,
     ],
-    refiners: [overlapRefiner, dateTimeRefiner, modifierRefiner, overlapRefiner],
+    refiners: [datelineRefiner, overlapRefiner, dateTimeRefiner, modifierRefiner, overlapRefiner],
   };
 }

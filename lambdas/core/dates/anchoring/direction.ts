@@ -47,9 +47,10 @@ export function resolveWeekday(
 }
 
 /**
- * The year of a month (and optional day) named without one: the publication year, unless the sentence's
- * tense says it is the previous occurrence (past tense, later in the year than publication) or the next one
- * (future tense, earlier in the year).
+ * The year of a month (and optional day) named without one. The two candidates are the occurrence before and the
+ * one after publication: a past-tense sentence takes the one before unless the one after is near (a deadline
+ * reported in the past tense), a future-tense sentence the one after unless the one before is near, and a
+ * sentence without tense the nearer one.
  */
 export function resolveYearOf(
   ref: CalendarDay,
@@ -57,11 +58,26 @@ export function resolveYearOf(
   day: number | undefined,
   tense: Tense,
 ): number {
-  const later = month > ref.month || (month === ref.month && day !== undefined && day > ref.day);
-  const earlier = month < ref.month || (month === ref.month && day !== undefined && day < ref.day);
-  if (later && tense === 'past') return ref.year - 1;
-  if (earlier && tense === 'future' && ref.month - month > 1) return ref.year + 1;
-  return ref.year;
+  const sameMonth = month === ref.month;
+  if (sameMonth && (day === undefined || day === ref.day)) return ref.year;
+  const offset = daysFromReference(ref, ref.year, month, day);
+  if (offset === 0) return ref.year;
+  const after = offset > 0 ? ref.year : ref.year + 1;
+  const before = offset < 0 ? ref.year : ref.year - 1;
+  const toAfter = daysFromReference(ref, after, month, day);
+  const toBefore = -daysFromReference(ref, before, month, day);
+  if (tense === 'past') return toAfter <= NEAR_DAYS ? after : before;
+  if (tense === 'future') return toBefore <= NEAR_DAYS ? before : after;
+  return toAfter < toBefore ? after : before;
+}
+
+/** How far a reported date may lie on the "wrong" side of publication for the tense (deadlines, recaps). */
+const NEAR_DAYS = 62;
+
+function daysFromReference(ref: CalendarDay, year: number, month: number, day: number | undefined): number {
+  // A month alone is placed at its middle, so "November" in a December story is about 20 days back.
+  const target = Date.UTC(year, month - 1, day ?? 15);
+  return Math.round((target - Date.UTC(ref.year, ref.month - 1, ref.day)) / 86_400_000);
 }
 
 /**

@@ -2,14 +2,14 @@ import type { Tense } from '../engine/candidate';
 
 // Markers of reported future or intention. "would" is left out: in news it mostly reports past speech.
 const FUTURE =
-  "will|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned to|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|next";
-// Auxiliaries and irregular past forms; regular ones are caught by the -ed rule below.
+  "will|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned to|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|next|as soon as|as early as|no later than|upcoming";
+// Auxiliaries and irregular past forms; regular ones are the weaker -ed guess below.
 const PAST =
-  'was|were|had|did|said|told|met|made|took|came|went|began|saw|gave|fell|rose|held|left|won|lost|paid|sold|bought|announced|ago|last';
+  'was|were|had|did|said|told|met|made|took|came|went|began|saw|gave|fell|rose|held|left|won|lost|paid|sold|bought|ago|last|earlier|thought|brought|found|kept|spent|struck|sent|became|ran|shot|killed|announced|reported';
 const PRESENT = 'is|are|has|have|says|does';
 
-const MARKERS = new RegExp(String.raw`\b(?:(${FUTURE})|(${PAST})|(${PRESENT})|([a-z]{3,}ed))\b`, 'gi');
-// Words ending in -ed that are not past-tense verbs.
+const MARKERS = new RegExp(`\\b(?:(${FUTURE})|(${PAST})|(${PRESENT})|([a-z]{3,}ed))\\b`, 'gi');
+// Words ending in -ed that are rarely past-tense verbs.
 const NOT_VERBS = new Set([
   'united',
   'hundred',
@@ -29,51 +29,76 @@ const NOT_VERBS = new Set([
   'expected',
   'scheduled',
   'planned',
+  'preferred',
+  'unspecified',
+  'proposed',
+  'unidentified',
+  'alleged',
+  'armed',
+  'detailed',
+  'advanced',
+  'combined',
+  'estimated',
+  'interested',
+  'concerned',
+  'supposed',
+  'increased',
+  'reduced',
+  'added',
 ]);
 
 /**
- * Tense of the sentence around [start, end): the nearest tense marker before the expression within its
- * sentence wins, else the first one after it.
+ * Tense of the sentence around [start, end). Explicit markers (auxiliaries, "said", "will") decide: the nearest
+ * one before the expression, else the first one after it; regular -ed forms are a weaker fallback because many
+ * are adjectives ("preferred shares").
  */
 export function tenseAround(text: string, start: number, end: number): Tense {
-  const from = sentenceStart(text, start);
-  const to = sentenceEnd(text, end);
-  const left = text.slice(from, start);
-  let found: Tense = 'unknown';
+  const left = text.slice(sentenceStart(text, start), start);
+  const right = text.slice(end, sentenceEnd(text, end));
+  let strongLeft: Tense = 'unknown';
+  let weakLeft: Tense = 'unknown';
   for (const m of left.matchAll(MARKERS)) {
-    const t = classify(m);
-    if (t !== 'unknown') found = t;
+    const [strong, weak] = classify(m);
+    if (strong !== 'unknown') {
+      strongLeft = strong;
+      weakLeft = 'unknown';
+    } else if (weak !== 'unknown') weakLeft = weak;
   }
-  if (found !== 'unknown') return found;
-  for (const m of text.slice(end, to).matchAll(MARKERS)) {
-    const t = classify(m);
-    if (t !== 'unknown') return t;
+  // An -ed verb after the nearest explicit marker is closer to the expression, so it is the better cue.
+  if (weakLeft !== 'unknown' && strongLeft !== 'future') return weakLeft;
+  if (strongLeft !== 'unknown') return strongLeft;
+  let weakRight: Tense = 'unknown';
+  for (const m of right.matchAll(MARKERS)) {
+    const [strong, weak] = classify(m);
+    if (strong !== 'unknown') return strong;
+    if (weak !== 'unknown' && weakRight === 'unknown') weakRight = weak;
   }
-  return 'unknown';
+  return weakRight;
 }
 
-function classify(m: RegExpMatchArray): Tense {
-  if (m[1] !== undefined) return 'future';
-  if (m[2] !== undefined) return 'past';
-  if (m[3] !== undefined) return 'present';
-  if (m[4] !== undefined && !NOT_VERBS.has(m[4].toLowerCase())) return 'past';
-  return 'unknown';
+function classify(m: RegExpMatchArray): [Tense, Tense] {
+  if (m[1] !== undefined) return ['future', 'unknown'];
+  if (m[2] !== undefined) return ['past', 'unknown'];
+  if (m[3] !== undefined) return ['present', 'unknown'];
+  if (m[4] !== undefined && !NOT_VERBS.has(m[4].toLowerCase())) return ['unknown', 'past'];
+  return ['unknown', 'unknown'];
 }
 
 const BOUNDARY = /[.!?;\n]/;
+const WINDOW = 300;
+
+function isBoundary(text: string, i: number): boolean {
+  const c = text[i] ?? '';
+  // A period ends a sentence only before white space (not in "U.S." or "3.5").
+  return BOUNDARY.test(c) && (c !== '.' || /\s/.test(text[i + 1] ?? ' '));
+}
 
 function sentenceStart(text: string, pos: number): number {
-  for (let i = pos - 1; i >= 0 && pos - i < 400; i--) {
-    const c = text[i] ?? '';
-    if (BOUNDARY.test(c) && (c !== '.' || /\s/.test(text[i + 1] ?? ' '))) return i + 1;
-  }
-  return Math.max(0, pos - 400);
+  for (let i = pos - 1; i >= 0 && pos - i < WINDOW; i--) if (isBoundary(text, i)) return i + 1;
+  return Math.max(0, pos - WINDOW);
 }
 
 function sentenceEnd(text: string, pos: number): number {
-  for (let i = pos; i < text.length && i - pos < 400; i++) {
-    const c = text[i] ?? '';
-    if (BOUNDARY.test(c) && (c !== '.' || /\s/.test(text[i + 1] ?? ' '))) return i;
-  }
-  return Math.min(text.length, pos + 400);
+  for (let i = pos; i < text.length && i - pos < WINDOW; i++) if (isBoundary(text, i)) return i;
+  return Math.min(text.length, pos + WINDOW);
 }

@@ -11,6 +11,8 @@ export interface ResolutionEnv {
   readonly reference: CalendarDay;
   /** The most recent date-like value mentioned before the candidate (explicit dates, weekdays, quarters). */
   readonly anchor: Point | undefined;
+  /** The most recent quarter or half mentioned before the candidate (earnings stories compare against it). */
+  readonly quarterAnchor: Point | undefined;
   /** Tense of the candidate's sentence. */
   readonly tense: Tense;
 }

@@ -43,11 +43,13 @@ function resolveInOrder(
 ): DateSpan[] {
   const out: DateSpan[] = [];
   let anchor: Point | undefined;
+  let quarterAnchor: Point | undefined;
   for (const c of candidates) {
     let tense: Tense | undefined;
     const env: ResolutionEnv = {
       reference,
       anchor,
+      quarterAnchor,
       get tense(): Tense {
         tense ??= tenseAround(text, c.start, c.end);
         return tense;
@@ -55,7 +57,10 @@ function resolveInOrder(
     };
     const r = c.resolve(env);
     if (r === null) continue;
-    if (r.point !== undefined && r.anchors !== false) anchor = r.point.grain === 'decade' ? anchor : r.point;
+    if (r.point !== undefined && r.anchors !== false && r.point.grain !== 'decade') {
+      anchor = r.point;
+      if (r.point.grain === 'quarter' || r.point.grain === 'half') quarterAnchor = r.point;
+    }
     const mod = r.mod ?? c.mod;
     out.push({
       text: text.slice(c.start, c.end),

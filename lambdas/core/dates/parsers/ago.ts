@@ -71,14 +71,17 @@ function resolveOffset(
   if (grain === undefined) return null;
   const amount = unit === 'decade' ? n * 10 : n;
   const anchor = env.anchor;
+  const quarter = env.quarterAnchor;
   // A comparison with a year earlier in an earnings story means the same quarter of the year before.
   if (
     (grain === 'year' || grain === 'quarter') &&
-    anchor !== undefined &&
-    (anchor.grain === 'quarter' || anchor.grain === 'half') &&
-    anchor.year >= env.reference.year - 1
+    quarter !== undefined &&
+    quarter.grain !== 'decade' &&
+    quarter.year >= env.reference.year - 1 &&
+    Number.isInteger(amount) &&
+    amount <= 1
   ) {
-    const point = shiftBy(anchor, grain, sign * amount);
+    const point = shiftBy(quarter, grain, sign * amount);
     return { value: formatPoint(point), point, anchors: false };
   }
   const base: Point =

@@ -13,7 +13,7 @@ export const anchoredDayParser: Parser = {
   name: 'anchored-day',
   pattern:
     /\b(?:(?:(earlier|later)\s+)?(that|the same)\s+(day|morning|afternoon|evening|night|week|month|year)|the\s+(next|following|previous|preceding)\s+(day|morning|evening|night)|the\s+(day|night)\s+(before|after))\b/gi,
-  extract(m) {
+  extract(m, { text }) {
     const [whole, earlierLater, that, thatUnit, direction, dirUnit, dayWord, beforeAfter] = m;
     let unit: string;
     let offset = 0;
@@ -22,6 +22,9 @@ export const anchoredDayParser: Parser = {
       unit = (dirUnit ?? '').toLowerCase();
       offset = /^(?:next|following)$/i.test(direction) ? 1 : -1;
     } else {
+      // "the day before authorities issued a warrant" relates to an event; only a closed phrase is a date.
+      if (!/^\s*(?:[,.;:)"'`]|$)/.test(text.slice(m.index + whole.length, m.index + whole.length + 2)))
+        return null;
       unit = (dayWord ?? '').toLowerCase();
       offset = beforeAfter?.toLowerCase() === 'after' ? 1 : -1;
     }

@@ -1,4 +1,4 @@
-import { candidate } from '../engine/helpers';
+import { candidate, isCapitalized } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 import { singularUnit } from '../lexicon/calendar-words';
 import { NUMBER_SOURCE, parseNumber } from '../lexicon/numbers';
@@ -63,7 +63,7 @@ export function durationValue(n: number | 'X', unit: string): string | null {
 export const durationParser: Parser = {
   name: 'duration',
   pattern: new RegExp(
-    `\\b(?:(?:the\\s+)?(?:(?:past|last|next|coming|first|previous|latest|following|final|remaining|initial|other|same|ensuing|preceding)\\s+)?)?(${NUMBER_SOURCE})(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long))?[\\s-]+(${UNIT})s?\\b(?!-)`,
+    `\\b(?:(?:the\\s+)?(?:(?:past|last|next|coming|first|previous|latest|following|final|remaining|initial|other|same|ensuing|preceding)\\s+)?)?(${NUMBER_SOURCE})(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long))?\\s+(${UNIT})s?\\b(?!-)`,
     'gi',
   ),
   extract(m, { text }) {
@@ -82,8 +82,13 @@ export const durationParser: Parser = {
     const lower = whole.toLowerCase();
     // "one day" alone is often "some day in the future" rather than a 24-hour span.
     if (/^one\s+day$/.test(lower) && /^\s*,/.test(after)) return null;
-    const relationAhead = /^\s+(?:ago|earlier|later|before|after|from now|hence)\b/i.test(after);
-    if (relationAhead) return null;
+    // "60 Minutes" mid-sentence is a title, not a duration.
+    if (
+      isCapitalized(unitWord) &&
+      m.index > 0 &&
+      !/[.!?"'`\n]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))
+    )
+      return null;
     return candidate(this.name, m.index, m.index + whole.length, 'DURATION', () => ({
       value,
       anchors: false,
@@ -118,12 +123,11 @@ const VAGUE_PLURAL_CONTEXT =
 
 /**
  * Plural units as vague durations: "for years", "in recent weeks", "coming months", "the past few weeks".
- * "recent years" is a vague past date rather than a span.
  */
 export const vagueDurationParser: Parser = {
   name: 'vague-duration',
   pattern:
-    /\b(?:(?:the\s+)?(?:(recent|coming|past|next|last|previous|ensuing|following)\s+)?(?:(few|several|many)\s+))?(years|months|weeks|days|decades|centuries|hours|minutes)\b(?!-)/gi,
+    /\b(?:the\s+)?(?:(recent|coming|past|next|last|previous|ensuing|following)\s+)?(?:(few|several|many)\s+)?(years|months|weeks|days|decades|centuries|hours|minutes)\b(?!-)/gi,
   extract(m, { text }) {
     const [whole, qualifier, quantity, unitWord = ''] = m;
     const before = text.slice(Math.max(0, m.index - 12), m.index);
@@ -132,13 +136,7 @@ export const vagueDurationParser: Parser = {
     if (qualifier === undefined && quantity === undefined && /\bthe\s+$/i.test(before)) return null;
     const after = text.slice(m.index + whole.length, m.index + whole.length + 8);
     if (/^\s+(?:ago|old|earlier|later|of)\b/i.test(after)) return null;
-    const q = qualifier?.toLowerCase();
-    if (q === 'recent' && quantity === undefined) {
-      return candidate(this.name, m.index, m.index + whole.length, 'DATE', () => ({
-        value: 'PAST_REF',
-        anchors: false,
-      }));
-    }
+    if (isCapitalized(unitWord) && qualifier === undefined && quantity === undefined) return null;
     const value = durationValue('X', unitWord);
     if (value === null) return null;
     return candidate(this.name, m.index, m.index + whole.length, 'DURATION', () => ({

@@ -13,7 +13,7 @@ const YEAR = '(?:1[5-9]|20|21)\\d\\d';
 export const monthDayYearParser: Parser = {
   name: 'month-day-year',
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_SOURCE}),?\\s+)?(${MONTH_BEFORE_DAY_SOURCE})\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|\\d|/|:))(?:,?\\s*(${YEAR})\\b)?`,
+    `\\b(?:(${WEEKDAY_SOURCE}),?\\s+)?(${MONTH_BEFORE_DAY_SOURCE})\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|\\d|/|:\\d))(?:,?\\s*(${YEAR})\\b)?`,
     'gi',
   ),
   extract(m) {

@@ -31,11 +31,11 @@ const AMBIGUOUS = new Set(['may', 'march']);
 export const monthNameParser: Parser = {
   name: 'month-name',
   pattern: new RegExp(
-    `\\b(?:(last|next|this|past|coming)\\s+)?(${MONTH_SOURCE})(?![\\w-])(?!\\s*\\d)(?:\\s+([A-Z][a-z]+))?`,
+    `\\b(?:(last|next|this|past|coming)\\s+)?(${MONTH_SOURCE})(?![\\w-])(?!\\s*\\d)(?:,?\\s+(this|next|last)\\s+year\\b|\\s+([A-Z][a-z]+))?`,
     'gi',
   ),
   extract(m, { text }) {
-    const [, dirWord, monthWord = '', following] = m;
+    const [whole, dirWord, monthWord = '', yearWord, following] = m;
     if (!isCapitalized(monthWord)) return null;
     const nextWord = following !== undefined && isCapitalized(following) ? following : undefined;
     const monthStart = m.index + m[0].indexOf(monthWord, dirWord === undefined ? 0 : dirWord.length);
@@ -51,10 +51,13 @@ export const monthNameParser: Parser = {
     const month = parseMonth(monthWord);
     const direction = parseDirection(dirWord);
     const start = dirWord === undefined ? monthStart : m.index;
-    const end = monthStart + monthWord.length;
+    const end = yearWord === undefined ? monthStart + monthWord.length : m.index + whole.length;
+    const yearShift =
+      yearWord === undefined ? undefined : { this: 0, next: 1, last: -1 }[yearWord.toLowerCase()];
     return candidate(this.name, start, end, 'DATE', ({ reference, tense }) => {
       let year: number;
-      if (direction === 'last') year = month < reference.month ? reference.year : reference.year - 1;
+      if (yearShift !== undefined) year = reference.year + yearShift;
+      else if (direction === 'last') year = month < reference.month ? reference.year : reference.year - 1;
       else if (direction === 'next') year = month > reference.month ? reference.year : reference.year + 1;
       else if (direction === 'this') year = reference.year;
       else year = resolveYearOf(reference, month, undefined, tense);

@@ -99,11 +99,12 @@ function latestQuarter(env: ResolutionEnv, qualifier: string | undefined): Point
   const current = coarsen(dayPoint(env.reference), 'quarter');
   if (qualifier === 'current') return current;
   if (qualifier === 'previous' || qualifier === 'prior') {
-    const base = env.anchor?.grain === 'quarter' ? env.anchor : current;
+    const base = env.quarterAnchor?.grain === 'quarter' ? env.quarterAnchor : current;
     return shift(base, -1);
   }
   // The quarter under discussion, else the last one that ended before publication.
-  if (env.anchor !== undefined && env.anchor.grain === 'quarter' && env.anchor.year >= env.reference.year - 1)
-    return env.anchor;
+  const quarter = env.quarterAnchor;
+  if (quarter !== undefined && quarter.grain === 'quarter' && quarter.year >= env.reference.year - 1)
+    return quarter;
   return shift(current, -1);
 }

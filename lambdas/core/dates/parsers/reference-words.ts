@@ -34,7 +34,7 @@ const VALUES: Readonly<Record<string, string>> = {
 export const referenceWordParser: Parser = {
   name: 'reference-word',
   pattern:
-    /\b(right\s+now|just\s+now|now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|more\s+recently|recently|lately|recent|the\s+past|the\s+(?:near\s+|foreseeable\s+)?future|future|a\s+later\s+date)\b(?![-'])/gi,
+    /\b(right\s+now|just\s+now|now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|more\s+recently|recently|lately|recent|the\s+past|the\s+(?:near\s+)?future|future|a\s+later\s+date)\b(?![-'])/gi,
   extract(m, { text }) {
     const word = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);

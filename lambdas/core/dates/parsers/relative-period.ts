@@ -38,10 +38,12 @@ const SEASON_CODES: Readonly<Record<string, Season>> = {
 export const relativePeriodParser: Parser = {
   name: 'relative-period',
   pattern:
-    /\b(?:the\s+)?(this|last|next|past|previous|preceding|coming|current|present|following|upcoming)\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter)\b(?!-)(?!\s+(?:old|or\s+so))/gi,
+    /\b(?:the\s+)?(?:(this|last|next|past|previous|preceding|coming|current|present|following|upcoming)\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter)|(weekend))\b(?!-)(?!\s+(?:old|or\s+so))/gi,
   extract(m, { text }) {
-    const [whole, dirWord = '', unitWord = ''] = m;
-    const unit = unitWord.toLowerCase();
+    const [whole, dirWord = '', unitWord = '', bareWeekend] = m;
+    // A bare "weekend" needs its article: "the weekend" is a date, "weekend traffic" is not.
+    if (bareWeekend !== undefined && !/^the\s/i.test(whole)) return null;
+    const unit = (bareWeekend ?? unitWord).toLowerCase();
     const direction = parseDirection(dirWord);
     const hasThe = /^the\s/i.test(whole);
     const dir = dirWord.toLowerCase();
@@ -62,10 +64,13 @@ export const relativePeriodParser: Parser = {
 };
 
 function resolvePeriod(unit: string, direction: Direction, fromAnchor: boolean, env: ResolutionEnv) {
-  const base: Point =
-    fromAnchor && env.anchor !== undefined && env.anchor.grain === 'day'
-      ? env.anchor
-      : dayPoint(env.reference);
+  const grain = GRAINS[unit];
+  const anchor = env.anchor;
+  const anchorUsable =
+    fromAnchor &&
+    anchor !== undefined &&
+    (anchor.grain === 'day' || (grain !== undefined && coarsen(anchor, grain).grain === grain));
+  const base: Point = anchorUsable && anchor !== undefined ? anchor : dayPoint(env.reference);
   const season = SEASON_CODES[unit];
   if (season !== undefined) return resolveSeason(base, season, direction, env);
   if (unit === 'weekend') {
@@ -84,7 +89,6 @@ function resolvePeriod(unit: string, direction: Direction, fromAnchor: boolean, 
     const century = Math.floor(year / 100) + (direction === 'last' ? -1 : direction === 'next' ? 1 : 0);
     return { value: String(century).padStart(2, '0'), anchors: false };
   }
-  const grain = GRAINS[unit];
   if (grain === undefined) return null;
   const point = applyDirection(coarsen(base, grain), direction);
   return { value: formatPoint(point), point, anchors: grain !== 'year' || direction !== undefined };
@@ -101,7 +105,9 @@ function resolveSeason(base: Point, season: Season, direction: Direction, env: R
     while (index(point) < index(current) - 4) point = shift(point, 4);
   } else if (direction === 'next') {
     while (index(point) <= index(current)) point = shift(point, 4);
-  } else if (env.tense === 'past' && index(point) > index(current)) point = shift(point, -4);
+  } else if (direction === undefined && env.tense === 'past' && index(point) > index(current)) {
+    point = shift(point, -4);
+  }
   return { value: formatPoint(point), point };
 }
 

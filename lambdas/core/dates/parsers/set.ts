@@ -25,6 +25,12 @@ export const frequencyAdverbParser: Parser = {
     const word = m[1] ?? '';
     if (isCapitalized(word) && !/(?:^|[.!?"'`]\s*)$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
       return null;
+    // "quarterly dividend", "quarterly results": as an adjective it describes reporting, not a recurrence.
+    if (
+      word.toLowerCase() === 'quarterly' &&
+      !/^\s*(?:[.,;:)]|$)/.test(text.slice(m.index + word.length, m.index + word.length + 2))
+    )
+      return null;
     const value = ADVERBS[word.toLowerCase()];
     if (value === undefined) return null;
     return candidate(this.name, m.index, m.index + word.length, 'SET', () => ({ value, anchors: false }));

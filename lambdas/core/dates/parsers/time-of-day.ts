@@ -1,6 +1,9 @@
 import { dayPoint, formatPoint } from '../calendar/point';
 import { candidate } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
+import { MONTH_SOURCE, WEEKDAY_SOURCE } from '../lexicon/calendar-words';
+
+const DAY_WORD = new RegExp(`^\\s+(?:${WEEKDAY_SOURCE}|${MONTH_SOURCE}|today|tomorrow|yesterday)`, 'i');
 
 const ZONE = '(?:\\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\\s+time))?';
 
@@ -32,18 +35,15 @@ export const timeOfDayParser: Parser = {
       hour = Number(h3);
       minute = Number(min3);
     } else {
+      if (/\bhigh\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) return null;
       hour = named?.toLowerCase() === 'midnight' ? 24 : 12;
     }
     if (hour > 24 || minute > 59) return null;
     let end = m.index + whole.length;
-    // A sentence-final "p.m." lends its period to the sentence.
-    if (
-      text[end - 1] === '.' &&
-      /^\s*(?:$|[A-Z"`'])/.test(text.slice(end, end + 3)) &&
-      !/^\s*[a-z]/.test(text.slice(end, end + 3))
-    ) {
-      if (/^\s+[A-Z]/.test(text.slice(end, end + 3)) || end === text.length) end -= 1;
-    }
+    // A sentence-final "p.m." lends its period to the sentence; before a day name ("10 p.m. Wednesday") it does not.
+    const next = text.slice(end, end + 12);
+    if (text[end - 1] === '.' && (end === text.length || (/^\s+[A-Z]/.test(next) && !DAY_WORD.test(next))))
+      end -= 1;
     const clock = `T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
     return candidate(this.name, m.index, end, 'TIME', ({ anchor, reference }) => {
       const day = anchor !== undefined && anchor.grain === 'day' ? anchor : dayPoint(reference);

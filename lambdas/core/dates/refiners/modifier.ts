@@ -1,33 +1,43 @@
-import type { Candidate } from '../engine/candidate';
 import { withChanges } from '../engine/helpers';
 import type { Refiner } from '../engine/rule';
 import type { DateMod } from '../types';
 
+/** A modifier pattern (matched against the text just before a candidate) and whether the span takes it in. */
+interface ModifierRule {
+  readonly pattern: RegExp;
+  readonly mod: DateMod;
+  readonly extend: boolean;
+}
+
 // Words before a date that narrow it to a part ("early December", "the end of 1990", "mid-1990").
-const POINT_MODS: ReadonlyArray<readonly [RegExp, DateMod]> = [
-  [/(?:^|\s)(?:the\s+)?(?:end|close)\s+of\s+$/i, 'END'],
-  [/(?:^|\s)(?:the\s+)?(?:beginning|start)\s+of\s+$/i, 'START'],
-  [/(?:^|\s)(?:the\s+)?middle\s+of\s+$/i, 'MID'],
-  [/(?:^|\s)(?:the\s+)?early\s*[- ]\s*$/i, 'START'],
-  [/(?:^|\s)(?:the\s+)?late\s*[- ]\s*$/i, 'END'],
-  [/(?:^|\s)mid\s*-\s*$|(?:^|\s)mid\s+$/i, 'MID'],
-  [/(?:^|\s)(?:around|about|approximately|roughly)\s+$/i, 'APPROX'],
-  [/(?:^|\s)post-$/i, 'AFTER'],
-  [/(?:^|\s)pre-$/i, 'BEFORE'],
+const POINT_MODS: readonly ModifierRule[] = [
+  { pattern: /(?:^|\s)(?:the\s+)?(?:end|close)\s+of\s+$/i, mod: 'END', extend: true },
+  { pattern: /(?:^|\s)(?:the\s+)?(?:beginning|start)\s+of\s+$/i, mod: 'START', extend: true },
+  { pattern: /(?:^|\s)(?:the\s+)?middle\s+of\s+$/i, mod: 'MID', extend: true },
+  { pattern: /(?:^|\s)(?:the\s+)?early\s+$|(?:^|\s)early-$/i, mod: 'START', extend: true },
+  { pattern: /(?:^|\s)(?:the\s+)?late\s+$|(?:^|\s)late-$/i, mod: 'END', extend: true },
+  { pattern: /(?:^|\s)mid-$|(?:^|\s)mid\s+$/i, mod: 'MID', extend: true },
+  { pattern: /(?:^|\s)(?:around|about|approximately|roughly)\s+$/i, mod: 'APPROX', extend: true },
+  { pattern: /(?:^|\s)post-$/i, mod: 'AFTER', extend: true },
+  { pattern: /(?:^|\s)pre-$/i, mod: 'BEFORE', extend: true },
 ];
 
-// Words before a duration that bound it ("more than four hours", "at least 72 hours", "nearly two months").
-const DURATION_MODS: ReadonlyArray<readonly [RegExp, DateMod]> = [
-  [/(?:^|\s)(?:more\s+than|over|longer\s+than)\s+$/i, 'MORE_THAN'],
-  [/(?:^|\s)(?:less\s+than|under|fewer\s+than|nearly|almost|shorter\s+than)\s+$/i, 'LESS_THAN'],
-  [/(?:^|\s)(?:at\s+least|no\s+less\s+than)\s+$/i, 'EQUAL_OR_MORE'],
-  [/(?:^|\s)(?:up\s+to|no\s+more\s+than|at\s+most|within)\s+$/i, 'EQUAL_OR_LESS'],
-  [/(?:^|\s)(?:about|around|approximately|roughly|some)\s+$/i, 'APPROX'],
+// Bounds of a duration. News annotation keeps comparatives inside the span ("more than four hours") but leaves
+// hedges outside ("about two weeks"), so hedges only set the mod.
+const DURATION_MODS: readonly ModifierRule[] = [
+  { pattern: /(?:^|\s)(?:more\s+than|longer\s+than)\s+$/i, mod: 'MORE_THAN', extend: true },
+  { pattern: /(?:^|\s)(?:less\s+than|fewer\s+than|shorter\s+than)\s+$/i, mod: 'LESS_THAN', extend: true },
+  { pattern: /(?:^|\s)(?:no\s+more\s+than|up\s+to)\s+$/i, mod: 'EQUAL_OR_LESS', extend: true },
+  { pattern: /(?:^|\s)(?:at\s+least|no\s+less\s+than)\s+$/i, mod: 'EQUAL_OR_MORE', extend: true },
+  { pattern: /(?:^|\s)over\s+$/i, mod: 'MORE_THAN', extend: true },
+  { pattern: /(?:^|\s)(?:nearly|almost|under)\s+$/i, mod: 'LESS_THAN', extend: false },
+  { pattern: /(?:^|\s)within\s+$/i, mod: 'EQUAL_OR_LESS', extend: false },
+  { pattern: /(?:^|\s)(?:about|around|approximately|roughly|some)\s+$/i, mod: 'APPROX', extend: false },
 ];
 
 /**
- * Extends a candidate over the modifier words before it and sets its `mod`. TimeML keeps the modifier inside the
- * expression ("early December" is one TIMEX3 with mod START).
+ * Reads the modifier words before a candidate into its `mod`, taking them into the span where TimeML does
+ * ("early December" is one TIMEX3 with mod START).
  */
 export const modifierRefiner: Refiner = {
   name: 'modifier',
@@ -35,10 +45,19 @@ export const modifierRefiner: Refiner = {
     return candidates.map((c) => {
       if (c.mod !== undefined || c.type === 'SET') return c;
       const before = text.slice(Math.max(0, c.start - 24), c.start);
+      const own = text.slice(c.start, c.end);
       const table = c.type === 'DURATION' ? DURATION_MODS : POINT_MODS;
-      for (const [pattern, mod] of table) {
+      for (const { pattern, mod, extend } of table) {
         const m = pattern.exec(before);
         if (m === null) continue;
+        // "over the past four months" is a period, not "more than" one.
+        if (
+          mod === 'MORE_THAN' &&
+          /^over/i.test(m[0].trim()) &&
+          /^(?:the|past|last|next|recent|coming)\b/i.test(own)
+        )
+          return c;
+        if (!extend) return withChanges(c, { mod });
         const lead = m[0].replace(/^\s/, '');
         return withChanges(c, { start: c.start - lead.length, mod });
       }
@@ -46,8 +65,3 @@ export const modifierRefiner: Refiner = {
     });
   },
 };
-
-/** Candidates from an ordered configuration, sorted; refiners may rely on document order. */
-export function sortCandidates(candidates: readonly Candidate[]): Candidate[] {
-  return [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
-}
