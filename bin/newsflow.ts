@@ -1,10 +1,18 @@
 #!/usr/bin/env -S node --import tsx
 import { CliError, UsageError } from './cli/errors';
+import { ingestCommand } from './cli/ingest-command';
+import { processCommand } from './cli/process-command';
+import { startCommand } from './cli/start-command';
 import { tagCommand } from './cli/tag-command';
 
 const USAGE = `newsflow <command> [options]
 
 Commands:
+  start [--once] [--fresh] [--s3-port N] [--dynamodb-port N] [--dynamodb dynalite|dynamodb-local]
+                               run the pipeline locally, ingest samples/, keep running for live uploads
+  ingest DIR|FILE… [--endpoint URL] [--bucket B] [--prefix P]
+                               upload articles to the local runtime (or a deployed raw bucket)
+  process [--pretty] FILE…     clean + tag files exactly as the Lambdas do; one JSON record per file
   tag --jsonl                  JSON lines {"id","text","published"?} on stdin → {"id","entities","dates"} lines
   tag [--published D] [--json] FILE
                                tag one file as given (no cleaning)
@@ -12,9 +20,14 @@ Commands:
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   tag: tagCommand,
+  process: processCommand,
+  start: startCommand,
+  ingest: ingestCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
+  // The local tools run on Node 20; the SDK's notice about its future Node 22 floor is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);

@@ -37,6 +37,7 @@ export async function processS3Batch(
       throwOnFullBatchFailure: false,
     });
   } finally {
-    metrics.publishStoredMetrics();
+    // An invocation that only skipped stale events has nothing to report; publishing would log a warning.
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
   }
 }

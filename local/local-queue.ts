@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+
+/** A message as the queue stores it. */
+export interface QueuedMessage {
+  readonly messageId: string;
+  readonly body: string;
+  readonly sentTimestamp: number;
+  receiveCount: number;
+  firstReceiveTimestamp?: number;
+  /** Epoch ms when the message becomes visible again. */
+  visibleAt: number;
+  /** Handle of the current receive; deleting with an older handle does nothing (SQS semantics). */
+  receiptHandle?: string;
+}
+
+/** Settings of a {@link LocalQueue}. */
+export interface LocalQueueOptions {
+  readonly name: string;
+  readonly visibilityTimeoutMs: number;
+  /** Receives after which the next receive moves the message to `deadLetterQueue` instead. */
+  readonly maxReceiveCount?: number;
+  readonly deadLetterQueue?: LocalQueue;
+  /** Clock, injectable for tests. */
+  readonly now?: () => number;
+}
+
+/**
+ * An in-process queue with the SQS semantics the pipeline relies on: at-least-once delivery, a visibility
+ * timeout after each receive, redelivery of messages not deleted in time, receipt handles, and a move to the
+ * dead-letter queue once a message has been received `maxReceiveCount` times.
+ */
+export class LocalQueue {
+  public readonly name: string;
+  private readonly messages = new Map<string, QueuedMessage>();
+  private readonly options: LocalQueueOptions;
+  private readonly now: () => number;
+  private readonly listeners = new Set<() => void>();
+
+  public constructor(options: LocalQueueOptions) {
+    this.options = options;
+    this.name = options.name;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Enqueues a message; returns its id. */
+  public send(body: string): string {
+    const messageId = randomUUID();
+    this.messages.set(messageId, {
+      messageId,
+      body,
+      sentTimestamp: this.now(),
+      receiveCount: 0,
+      visibleAt: this.now(),
+    });
+    this.notify();
+    return messageId;
+  }
+
+  /** Receives up to `max` visible messages, hiding them for the visibility timeout. */
+  public receive(max: number): QueuedMessage[] {
+    const now = this.now();
+    const out: QueuedMessage[] = [];
+    for (const message of this.messages.values()) {
+      if (out.length >= max) break;
+      if (message.visibleAt > now) continue;
+      const limit = this.options.maxReceiveCount;
+      if (limit !== undefined && this.options.deadLetterQueue && message.receiveCount >= limit) {
+        this.messages.delete(message.messageId);
+        this.options.deadLetterQueue.restore({ ...message, visibleAt: now });
+        continue;
+      }
+      message.receiveCount++;
+      message.firstReceiveTimestamp ??= now;
+      message.visibleAt = now + this.options.visibilityTimeoutMs;
+      message.receiptHandle = randomUUID();
+      out.push({ ...message });
+    }
+    return out;
+  }
+
+  /** Deletes a received message; a stale receipt handle (the message was redelivered since) is ignored. */
+  public delete(messageId: string, receiptHandle: string): boolean {
+    const message = this.messages.get(messageId);
+    if (message?.receiptHandle !== receiptHandle) return false;
+    this.messages.delete(messageId);
+    this.notify();
+    return true;
+  }
+
+  /** Makes a received message visible again after `timeoutMs` (0: immediately). */
+  public changeVisibility(messageId: string, receiptHandle: string, timeoutMs: number): void {
+    const message = this.messages.get(messageId);
+    if (message?.receiptHandle !== receiptHandle) return;
+    message.visibleAt = this.now() + timeoutMs;
+    this.notify();
+  }
+
+  /** Removes and returns every message (used to redrive a dead-letter queue). */
+  public drain(): QueuedMessage[] {
+    const all = [...this.messages.values()];
+    this.messages.clear();
+    this.notify();
+    return all;
+  }
+
+  /** Puts a message back as it was (DLQ moves, redrive, restore after restart). */
+  public restore(message: QueuedMessage): void {
+    const { receiptHandle: _handle, ...rest } = message;
+    this.messages.set(message.messageId, { ...rest });
+    this.notify();
+  }
+
+  /** Messages waiting or in flight. */
+  public get depth(): number {
+    return this.messages.size;
+  }
+
+  /** Messages received and not yet deleted or timed out. */
+  public get inFlight(): number {
+    const now = this.now();
+    let n = 0;
+    for (const m of this.messages.values()) if (m.visibleAt > now && m.receiveCount > 0) n++;
+    return n;
+  }
+
+  /** Milliseconds until the next hidden message becomes visible, or undefined when none is hidden. */
+  public nextVisibleInMs(): number | undefined {
+    const now = this.now();
+    let next: number | undefined;
+    for (const m of this.messages.values()) {
+      if (m.visibleAt > now) next = Math.min(next ?? Number.POSITIVE_INFINITY, m.visibleAt - now);
+      else return 0;
+    }
+    return next;
+  }
+
+  /** A copy of the stored messages (for persistence and status). */
+  public snapshot(): QueuedMessage[] {
+    return [...this.messages.values()].map((m) => ({ ...m }));
+  }
+
+  /** Subscribes to changes (send, delete, restore); returns the unsubscribe function. */
+  public onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import S3rver from 's3rver';
+import { EmulatorError } from './errors';
+import type { S3rverEventRecord } from './s3-events';
+
+/** A running local S3 API. */
+export interface LocalS3 {
+  readonly endpoint: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Settings of {@link startLocalS3}. */
+export interface LocalS3Options {
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Where objects are stored (persisted between runs). */
+  readonly directory: string;
+  readonly buckets: readonly string[];
+  readonly onEvent: (event: { readonly Records: readonly S3rverEventRecord[] }) => void;
+}
+
+type KoaContext = {
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  body: unknown;
+};
+
+/**
+ * Starts s3rver on 127.0.0.1. s3rver emits no events for multi-object deletes (`aws s3 rm --recursive`,
+ * DeleteObjects); a middleware fills that gap so every removal reaches the pipeline, as on AWS.
+ */
+export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
+  mkdirSync(options.directory, { recursive: true });
+  const server = new S3rver({
+    port: options.port,
+    address: '127.0.0.1',
+    silent: true,
+    directory: options.directory,
+    configureBuckets: options.buckets.map((name) => ({ name, configs: [] })),
+  });
+  server.on('event', (event: { Records: S3rverEventRecord[] }) => options.onEvent(event));
+  const app = server as unknown as {
+    middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void>)[];
+  };
+  // Just before the router, so the response body is still an object (a later middleware turns it into XML).
+  app.middleware.splice(app.middleware.length - 1, 0, async (ctx, next) => {
+    await next();
+    if (ctx.method !== 'POST' || !('delete' in ctx.query)) return;
+    const result = (ctx.body as { DeleteResult?: { Deleted?: { Key: string }[] } } | undefined)?.DeleteResult;
+    const bucket = decodeURIComponent(ctx.path.split('/')[1] ?? '');
+    const eventTime = new Date().toISOString();
+    for (const deleted of result?.Deleted ?? []) {
+      options.onEvent({
+        Records: [
+          {
+            eventName: 'ObjectRemoved:Delete',
+            eventTime,
+            s3: { bucket: { name: bucket }, object: { key: deleted.Key } },
+          },
+        ],
+      });
+    }
+  });
+  let address: { port: number };
+  try {
+    address = (await server.run()) as { port: number };
+  } catch (cause) {
+    throw new EmulatorError(`Cannot start the local S3 API on port ${options.port}`, { cause });
+  }
+  return {
+    endpoint: `http://127.0.0.1:${address.port}`,
+    port: address.port,
+    stop: async () => {
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+function newsflow(args: string[], input?: string): { stdout: string; stderr: string; status: number | null } {
+  const out = spawnSync(
+    process.execPath,
+    ['--openssl-legacy-provider', '--import', 'tsx', join(ROOT, 'bin', 'newsflow.ts'), ...args],
+    { cwd: ROOT, input, encoding: 'utf8', timeout: 120_000 },
+  );
+  return { stdout: out.stdout, stderr: out.stderr, status: out.status };
+}
+
+describe('newsflow tag --jsonl (the evaluation contract)', () => {
+  it('answers every input line with one JSON line, in order, and nothing else on stdout', () => {
+    // Prepare
+    const docs = Array.from({ length: 50 }, (_, i) => ({
+      id: `doc-${i}`,
+      text: i % 2 ? 'Kim Jong Un met officials in Seoul on Friday .' : '😀 Angela Merkel spoke in Berlin .',
+      published: '2019-12-20',
+    }));
+    const input = `${docs.map((d) => JSON.stringify(d)).join('\n')}\n`;
+
+    // Act
+    const { stdout, status } = newsflow(['tag', '--jsonl'], input);
+
+    // Assess
+    expect(status).toBe(0);
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(docs.map((d) => d.id));
+    for (const [i, line] of lines.entries()) {
+      expect(Array.isArray(line.entities)).toBe(true);
+      expect(Array.isArray(line.dates)).toBe(true);
+      const chars = Array.from(docs[i]!.text);
+      for (const e of line.entities) expect(chars.slice(e.start, e.end).join('')).toBe(e.text);
+    }
+  });
+
+  it('answers a malformed line with an error line and keeps going', () => {
+    // Prepare
+    const input = [
+      '{"id":"a","text":"Seoul ."}',
+      'not json',
+      '{"id":"c","text":42}',
+      '{"id":"d","text":"Tokyo ."}',
+    ].join('\n');
+
+    // Act
+    const { stdout, stderr, status } = newsflow(['tag', '--jsonl'], input);
+
+    // Assess
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.id, 'error' in l])).toEqual([
+      ['a', false],
+      [null, true],
+      ['c', true],
+      ['d', false],
+    ]);
+    expect(stderr).toContain('line 2');
+    expect(status).toBe(1);
+  });
+});
+
+describe('newsflow process', () => {
+  it('prints the record the Lambdas would write for the seed article', () => {
+    // Act
+    const { stdout, status } = newsflow(['process', join(ROOT, 'samples', 'seed-korea-2019-12-20.txt')]);
+
+    // Assess
+    expect(status).toBe(0);
+    const record = JSON.parse(stdout);
+    expect(record).toMatchObject({
+      status: 'processed',
+      publishedAt: '2019-12-20',
+      referenceDate: '2019-12-20',
+    });
+    expect(record.text).not.toMatch(/Loading\.\.\./);
+    expect(record.entities.length).toBeGreaterThan(10);
+  });
+});
+
+describe('newsflow start --once', () => {
+  it('ingests the bundled samples through the embedded runtime and prints their records', () => {
+    // Prepare
+    const dataDir = mkdtempSync(join(tmpdir(), 'newsflow-start-'));
+
+    // Act
+    const { stdout, status, stderr } = newsflow([
+      'start',
+      '--once',
+      '--fresh',
+      '--s3-port',
+      '0',
+      '--dynamodb-port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ]);
+    rmSync(dataDir, { recursive: true, force: true });
+
+    // Assess
+    expect({ status, stderr: status === 0 ? '' : stderr }).toEqual({ status: 0, stderr: '' });
+    expect(stdout).toMatch(/seed-korea-2019-12-20\.txt\s+processed/);
+    expect(stdout).toContain('2019-12-20');
+  });
+});

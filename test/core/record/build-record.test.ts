@@ -1,0 +1,123 @@
+import { buildRecord, fitToItemLimit } from '../../../lambdas/core/record/build-record';
+import { RECORD_SK } from '../../../lambdas/core/record/table-design';
+import { toTableItems } from '../../../lambdas/core/record/table-items';
+import type { ProcessedDocument } from '../../../lambdas/core/record/types';
+import { cleanedArticle, processedDocument, sourceRef, wordTaggers } from '../../helpers/fixtures';
+
+const taggers = wordTaggers({ Kim: 'PERSON', Seoul: 'LOCATION' });
+const options = {
+  taggers,
+  ingestedAt: '2019-12-21T09:00:00.000Z',
+  textRef: { bucket: 'p', key: 'articles/x.json' },
+};
+
+describe('buildRecord', () => {
+  it('tags a cleaned article against its publication date, with code-point offsets', () => {
+    // Prepare
+    const doc = processedDocument(
+      cleanedArticle('😀 Kim left Seoul on Friday.', { publishedAt: '2019-12-20' }),
+    );
+
+    // Act
+    const record = buildRecord(doc, options);
+
+    // Assess
+    expect(record.status).toBe('processed');
+    expect(record.referenceDate).toBe('2019-12-20');
+    expect(record.entities.map((e) => [e.text, e.type, e.start, e.end])).toEqual([
+      ['Kim', 'PERSON', 2, 5],
+      ['Seoul', 'LOCATION', 11, 16],
+    ]);
+    expect(record.dates).toEqual([expect.objectContaining({ value: '2019-12-20', start: 20, end: 26 })]);
+    expect(record.taggerVersion).toBe('entities/words-1 dates/friday-1');
+  });
+
+  it('falls back to the upload day as reference date when no publication date was found', () => {
+    // Prepare
+    const doc = processedDocument(cleanedArticle('Friday.'));
+
+    // Act
+    const record = buildRecord(doc, options);
+
+    // Assess
+    expect(record.publishedAt).toBeUndefined();
+    expect(record.referenceDate).toBe('2019-12-21');
+  });
+
+  it('records a rejection with its reason and no tags', () => {
+    // Prepare
+    const source = sourceRef();
+    const doc: ProcessedDocument = {
+      ...processedDocument(cleanedArticle('x'), source),
+      status: 'rejected',
+      rejection: { code: 'BINARY', message: 'NUL bytes' },
+    };
+    delete (doc as { article?: unknown }).article;
+
+    // Act
+    const record = buildRecord(doc, options);
+
+    // Assess
+    expect(record.status).toBe('rejected');
+    expect(record.rejection).toEqual({ code: 'BINARY', message: 'NUL bytes' });
+    expect(record.entities).toEqual([]);
+    expect(toTableItems(record).map((i) => i.sk)).toEqual([RECORD_SK]);
+  });
+});
+
+describe('fitToItemLimit', () => {
+  it('moves a text too large for an item to its reference, keeping the tags', () => {
+    // Prepare
+    const text = `Kim ${'word '.repeat(100_000)}`;
+    const record = buildRecord(processedDocument(cleanedArticle(text)), options);
+
+    // Act
+    const fitted = fitToItemLimit(record, options.textRef, 350_000);
+
+    // Assess
+    expect(fitted.text).toBeUndefined();
+    expect(fitted.textRef).toEqual(options.textRef);
+    expect(fitted.entities).toHaveLength(1);
+    expect(fitted.truncated).toBeUndefined();
+  });
+
+  it('drops mention lists but keeps the entity summary when even those do not fit', () => {
+    // Prepare
+    const text = 'Kim '.repeat(20_000);
+    const record = buildRecord(processedDocument(cleanedArticle(text)), options);
+
+    // Act
+    const fitted = fitToItemLimit(record, options.textRef, 100_000);
+
+    // Assess
+    expect(fitted.truncated).toBe(true);
+    expect(fitted.entities).toEqual([]);
+    expect(fitted.entitySummary).toEqual([{ canonical: 'Kim', type: 'PERSON', mentions: 20_000 }]);
+  });
+});
+
+describe('toTableItems', () => {
+  it('writes the record plus one lookup item per entity and per mentioned calendar value', () => {
+    // Prepare
+    const doc = processedDocument(
+      cleanedArticle('Kim met Kim in Seoul on Friday.', { publishedAt: '2019-12-20', title: 'T' }),
+    );
+    const record = buildRecord(doc, options);
+
+    // Act
+    const items = toTableItems(record);
+
+    // Assess
+    expect(items.map((i) => [i.sk, i.gsi1pk])).toEqual([
+      [RECORD_SK, 'PUBLISHED#2019-12-20'],
+      ['ENTITY#PERSON#kim', 'ENTITY#kim'],
+      ['ENTITY#LOCATION#seoul', 'ENTITY#seoul'],
+      ['MENTION#2019', 'MENTION#2019'],
+      ['MENTION#2019-12', 'MENTION#2019-12'],
+      ['MENTION#2019-12-20', 'MENTION#2019-12-20'],
+    ]);
+    expect(new Set(items.map((i) => i.pk))).toEqual(new Set([`ARTICLE#${record.id}`]));
+    expect(items[1]).toMatchObject({ mentions: 2, entityType: 'PERSON', title: 'T', articleId: record.id });
+    expect(items[0]?.sequencer).toBe(`${'0'.repeat(14)}0055AED6DCD90281E5`);
+  });
+});

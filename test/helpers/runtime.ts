@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DynamoArticleStore } from '../../lambdas/adapters/article-store';
+import { loadTaggers } from '../../lambdas/adapters/load-taggers';
+import { articleIdFor } from '../../lambdas/core/record/article-id';
+import type { ArticleRecord } from '../../lambdas/core/record/types';
+import { documentClient } from '../../lambdas/handlers/tag';
+import type { DynamoDbEngine } from '../../local/dynamodb-server';
+import type { InvocationSummary } from '../../local/queue-poller';
+import { LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
+
+/** A local runtime on free ports in a temporary directory, with helpers for tests. */
+export interface TestPipeline {
+  readonly runtime: LocalRuntime;
+  readonly invocations: InvocationSummary[];
+  upload(key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
+  remove(key: string): Promise<void>;
+  record(key: string): Promise<ArticleRecord | undefined>;
+  /** All item sort keys stored for the article of `key` (record + lookup items). */
+  itemKeys(key: string): Promise<string[]>;
+  processedKeys(): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+/** Starts a fresh runtime for one test file. */
+export async function startTestPipeline(
+  engine: DynamoDbEngine,
+  options: Partial<LocalRuntimeOptions> = {},
+): Promise<TestPipeline> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'newsflow-test-'));
+  const invocations: InvocationSummary[] = [];
+  const runtime = await LocalRuntime.start({
+    s3Port: 0,
+    dynamodbPort: 0,
+    dynamodb: engine,
+    dataDir,
+    fresh: true,
+    functionTimeoutMs: 10_000,
+    visibilityTimeoutMs: 300,
+    maxReceiveCount: 3,
+    taggers: loadTaggers(),
+    onInvocation: (s) => invocations.push(s),
+    ...options,
+  });
+  const bucket = runtime.names.rawBucket;
+  const store = new DynamoArticleStore(documentClient(runtime.dynamodbClient), runtime.names.table);
+  return {
+    runtime,
+    invocations,
+    upload: async (key, body, contentType = 'text/plain') => {
+      await runtime.s3Client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
+      );
+    },
+    remove: async (key) => {
+      await runtime.s3Client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    },
+    record: (key) => store.get(articleIdFor(bucket, key)),
+    itemKeys: async (key) => {
+      const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+      const out = await documentClient(runtime.dynamodbClient).send(
+        new QueryCommand({
+          TableName: runtime.names.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `ARTICLE#${articleIdFor(bucket, key)}` },
+        }),
+      );
+      return (out.Items ?? []).map((i) => String(i.sk)).sort();
+    },
+    processedKeys: async () => {
+      const out = await runtime.s3Client.send(
+        new ListObjectsV2Command({ Bucket: runtime.names.processedBucket }),
+      );
+      return (out.Contents ?? []).map((o) => o.Key ?? '');
+    },
+    stop: async () => {
+      await runtime.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Whether a Java runtime is available for DynamoDB Local. */
+export function hasJava(): boolean {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  return spawnSync('java', ['-version']).status === 0;
+}
