@@ -2,7 +2,12 @@ import type { Configuration } from './engine/rule';
 import { agoParser, yearAgoAdjectiveParser } from './parsers/ago';
 import { anchoredDayParser } from './parsers/anchored-day';
 import { deicticDayParser } from './parsers/deictic-day';
-import { durationParser, hyphenatedDurationParser, vagueDurationParser } from './parsers/duration';
+import {
+  durationParser,
+  hyphenatedDurationParser,
+  rangeDurationParser,
+  vagueDurationParser,
+} from './parsers/duration';
 import { dayMonthYearParser, monthDayYearParser, numericDateParser } from './parsers/explicit-date';
 import { fiscalYearParser } from './parsers/fiscal-year';
 import { holidayParser } from './parsers/holiday';
@@ -63,6 +68,7 @@ export function englishNewsConfiguration(): Configuration {
       rateParser,
       frequencyAdverbParser,
       pluralWeekdayParser,
+      rangeDurationParser,
       durationParser,
       hyphenatedDurationParser,
       vagueDurationParser,

@@ -1,8 +1,8 @@
 import type { Tense } from '../engine/candidate';
 
-// Markers of reported future or intention. "would" is left out: in news it mostly reports past speech.
+// Markers of reported future or intention ("would" too: reported plans are mostly still ahead at publication).
 const FUTURE =
-  "will|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned to|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|next|as soon as|as early as|no later than|upcoming";
+  "will|would|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned to|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|next|as soon as|as early as|no later than|upcoming";
 // Auxiliaries and irregular past forms; regular ones are the weaker -ed guess below.
 const PAST =
   'was|were|had|did|said|told|met|made|took|came|went|began|saw|gave|fell|rose|held|left|won|lost|paid|sold|bought|ago|last|earlier|thought|brought|found|kept|spent|struck|sent|became|ran|shot|killed|announced|reported';
@@ -58,7 +58,7 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   let strongLeft: Tense = 'unknown';
   let weakLeft: Tense = 'unknown';
   for (const m of left.matchAll(MARKERS)) {
-    const [strong, weak] = classify(m);
+    const [strong, weak] = classify(m, left);
     if (strong !== 'unknown') {
       strongLeft = strong;
       weakLeft = 'unknown';
@@ -69,15 +69,23 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   if (strongLeft !== 'unknown') return strongLeft;
   let weakRight: Tense = 'unknown';
   for (const m of right.matchAll(MARKERS)) {
-    const [strong, weak] = classify(m);
+    const [strong, weak] = classify(m, right);
     if (strong !== 'unknown') return strong;
     if (weak !== 'unknown' && weakRight === 'unknown') weakRight = weak;
   }
   return weakRight;
 }
 
-function classify(m: RegExpMatchArray): [Tense, Tense] {
+// A participle after "be"/"been"/"to" is passive or infinitive, which says nothing about the time.
+const NON_FINITE_BEFORE = /\b(?:be|been|being|to|would|could|should|might|may|must|can)\s+$/i;
+
+function classify(m: RegExpMatchArray, segment: string): [Tense, Tense] {
   if (m[1] !== undefined) return ['future', 'unknown'];
+  if (
+    (m[2] !== undefined || m[4] !== undefined) &&
+    NON_FINITE_BEFORE.test(segment.slice(Math.max(0, (m.index ?? 0) - 8), m.index))
+  )
+    return ['unknown', 'unknown'];
   if (m[2] !== undefined) return ['past', 'unknown'];
   if (m[3] !== undefined) return ['present', 'unknown'];
   if (m[4] !== undefined && !NOT_VERBS.has(m[4].toLowerCase())) return ['unknown', 'past'];

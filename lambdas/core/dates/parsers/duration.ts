@@ -145,3 +145,30 @@ export const vagueDurationParser: Parser = {
     }));
   },
 };
+
+/** Ranges: "two to three weeks", "the next 12 to 18 months". The value is the lower bound (an at-least reading). */
+export const rangeDurationParser: Parser = {
+  name: 'range-duration',
+  pattern: new RegExp(
+    `\\b(?:the\\s+(?:next|past|last|coming|first)\\s+)?(${NUMBER_SOURCE})\\s*(?:to|or|-)\\s*(${NUMBER_SOURCE})\\s+(${UNIT})s?\\b(?!-)`,
+    'gi',
+  ),
+  extract(m) {
+    const [whole, lowWord = '', highWord = '', unitWord = ''] = m;
+    const low = parseNumber(lowWord);
+    const high = parseNumber(highWord);
+    if (typeof low !== 'number' || typeof high !== 'number' || low >= high) return null;
+    const value = durationValue(low, unitWord);
+    if (value === null) return null;
+    return candidate(
+      this.name,
+      m.index,
+      m.index + whole.length,
+      'DURATION',
+      () => ({ value, anchors: false }),
+      {
+        mod: 'EQUAL_OR_MORE',
+      },
+    );
+  },
+};

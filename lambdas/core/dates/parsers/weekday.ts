@@ -4,6 +4,9 @@ import { candidate, isCapitalized } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 import { PART_OF_DAY, PART_OF_DAY_SOURCE, parseWeekday, WEEKDAY_SOURCE } from '../lexicon/calendar-words';
 
+const DEADLINE_BEFORE =
+  /\b(?:until|till|by|before|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|starting|beginning)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{3}\s+)?)?(?:on\s+)?$/i;
+
 /**
  * "Friday", "last Wednesday", "next Monday", "Sunday night". The day is the most recent one unless a direction
  * word or the sentence's future tense says otherwise; a part of day makes it a TIME ("2000-01-28TMO").
@@ -14,9 +17,10 @@ export const weekdayParser: Parser = {
     `\\b(?:(last|next|this|past|coming)\\s+)?(${WEEKDAY_SOURCE})(?:\\s+(${PART_OF_DAY_SOURCE}))?\\b(?!-)`,
     'gi',
   ),
-  extract(m) {
+  extract(m, { text }) {
     const [whole, dirWord, dayWord = '', part] = m;
     if (!isCapitalized(dayWord)) return null;
+    const deadline = DEADLINE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
     const dow = parseWeekday(dayWord);
     const direction = parseDirection(dirWord);
     const code = part === undefined ? undefined : PART_OF_DAY[part.toLowerCase()];
@@ -26,7 +30,9 @@ export const weekdayParser: Parser = {
       m.index + whole.length,
       code === undefined ? 'DATE' : 'TIME',
       (env) => {
-        const point = dayPoint(resolveWeekday(env.reference, dow, direction, env.tense));
+        // "until Tuesday", "as early as Tuesday": a deadline or a plan lies ahead unless the sentence is past.
+        const tense = deadline && env.tense !== 'past' ? 'future' : env.tense;
+        const point = dayPoint(resolveWeekday(env.reference, dow, direction, tense));
         return { value: formatPoint(point) + (code === undefined ? '' : `T${code}`), point };
       },
     );

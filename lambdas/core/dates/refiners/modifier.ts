@@ -22,6 +22,14 @@ const POINT_MODS: readonly ModifierRule[] = [
   { pattern: /(?:^|\s)pre-$/i, mod: 'BEFORE', extend: true },
 ];
 
+// Hedges before "N units ago", which TimeML keeps inside the expression ("almost four years ago").
+const AGO_MODS: readonly ModifierRule[] = [
+  { pattern: /(?:^|\s)(?:nearly|almost|just\s+under)\s+$/i, mod: 'APPROX', extend: true },
+  { pattern: /(?:^|\s)(?:more\s+than|over)\s+$/i, mod: 'BEFORE', extend: true },
+  { pattern: /(?:^|\s)(?:less\s+than|under)\s+$/i, mod: 'AFTER', extend: true },
+  { pattern: /(?:^|\s)(?:about|around|approximately|roughly|some)\s+$/i, mod: 'APPROX', extend: true },
+];
+
 // Bounds of a duration. News annotation keeps comparatives inside the span ("more than four hours") but leaves
 // hedges outside ("about two weeks"), so hedges only set the mod.
 const DURATION_MODS: readonly ModifierRule[] = [
@@ -46,7 +54,7 @@ export const modifierRefiner: Refiner = {
       if (c.mod !== undefined || c.type === 'SET') return c;
       const before = text.slice(Math.max(0, c.start - 24), c.start);
       const own = text.slice(c.start, c.end);
-      const table = c.type === 'DURATION' ? DURATION_MODS : POINT_MODS;
+      const table = c.type === 'DURATION' ? DURATION_MODS : c.rule === 'ago' ? AGO_MODS : POINT_MODS;
       for (const { pattern, mod, extend } of table) {
         const m = pattern.exec(before);
         if (m === null) continue;
