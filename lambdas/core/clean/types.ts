@@ -1,5 +1,16 @@
-/** Why an object could not become an article. Stable codes: downstream services and alarms key on them. */
-export const REJECTION_CODES = ['EMPTY', 'BINARY', 'TOO_LARGE', 'UNDECODABLE', 'UNSUPPORTED'] as const;
+/**
+ * Why an object could not become an article. Stable codes: downstream services and alarms key on them.
+ * `CLEAN_FAILED` is the cleaner's own failure on an object (a bug to alarm on), recorded instead of thrown
+ * so that the batch goes on.
+ */
+export const REJECTION_CODES = [
+  'EMPTY',
+  'BINARY',
+  'TOO_LARGE',
+  'UNDECODABLE',
+  'UNSUPPORTED',
+  'CLEAN_FAILED',
+] as const;
 
 /** One of {@link REJECTION_CODES}. */
 export type RejectionCode = (typeof REJECTION_CODES)[number];
@@ -36,6 +47,8 @@ export interface Heading {
 export interface RemovedFragment {
   readonly text: string;
   readonly reason: string;
+  /** Id of the rule that removed it (`advertisement`, `html-boilerplate`, …): stable, for auditing and metrics. */
+  readonly rule?: string;
 }
 
 /** The cleaned article and the metadata extracted while cleaning. */
@@ -72,6 +85,12 @@ export interface CleanOptions {
    * @default 5 MiB ({@link DEFAULT_MAX_BYTES})
    */
   readonly maxBytes?: number;
+  /**
+   * A day (`YYYY-MM-DD`, or an ISO timestamp starting with one) used only to give a year to a dateline date
+   * that has none (`LONDON, Dec 20 (Reuters) -`): the latest such date on or before it. Without it such
+   * dates are not used for `publishedAt`. Core never reads the clock, so the caller passes it.
+   */
+  readonly referenceDate?: string;
 }
 
 /** Default size cap of a raw object: 5 MiB. */

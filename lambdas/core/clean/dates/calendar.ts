@@ -1,0 +1,22 @@
+/** True when year/month/day name a real day of the proleptic Gregorian calendar. */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** `YYYY-MM-DD`. */
+export function formatDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** `HH:MM:SS`. */
+export function formatTime(hour: number, minute: number, second: number): string {
+  return `${pad(hour)}:${pad(minute)}:${pad(second)}`;
+}
+
+/** Years a publication date may plausibly have; anything else is a misread number. */
+export function isPlausibleYear(year: number): boolean {
+  return year >= 1800 && year <= 2199;
+}

@@ -1,0 +1,149 @@
+import type { RemovedFragment } from '../types';
+import { type DomDocument, type DomElement, type DomNode, textOf } from './dom';
+
+const DOCUMENT_NODE = 9;
+
+/** Elements that are never article text. */
+const TAGS =
+  'nav, footer, aside, header, form, button, select, textarea, input, dialog, iframe, object, embed, svg, canvas, noscript, template';
+
+/** Landmark roles and states of page furniture. */
+const ROLES =
+  '[role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"], [role="dialog"], [role="alertdialog"], [aria-modal="true"], [hidden], [style*="display:none"], [style*="display: none"]';
+
+/** Whole tokens of `class`/`id` values that name boilerplate widgets. */
+const TOKENS = new Set([
+  'ad',
+  'ads',
+  'adslot',
+  'advert',
+  'adverts',
+  'advertisement',
+  'advertising',
+  'sponsor',
+  'sponsored',
+  'promo',
+  'promos',
+  'share',
+  'shares',
+  'sharing',
+  'social',
+  'newsletter',
+  'subscribe',
+  'subscription',
+  'signup',
+  'paywall',
+  'related',
+  'recommended',
+  'recommendations',
+  'recirc',
+  'comments',
+  'comment',
+  'sidebar',
+  'breadcrumb',
+  'breadcrumbs',
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'footer',
+  'masthead',
+  'popup',
+  'modal',
+  'overlay',
+  'toolbar',
+  'consent',
+  'cookie',
+  'cookies',
+  'gdpr',
+  'outbrain',
+  'taboola',
+  'tags',
+  'caption',
+  'figcaption',
+]);
+
+/** Substrings that mark boilerplate even inside compound names (`CybotCookiebotDialog`, `mostread`). */
+const SUBSTRINGS =
+  /cookie|consent|gdpr|newsletter|taboola|outbrain|paywall|mostread|most-read|most-popular|social-share|share-bar|sharebar/;
+
+function boilerplateToken(el: DomElement): string | undefined {
+  const names = `${el.id} ${el.className}`.toLowerCase();
+  if (names.trim().length === 0) return undefined;
+  const sub = SUBSTRINGS.exec(names);
+  if (sub) return sub[0];
+  for (const token of names.split(/[\s_-]+/)) if (TOKENS.has(token)) return token;
+  return undefined;
+}
+
+/**
+ * Keeps a removal from taking the article with it: a page whose `<form>` or `.has-ads` wrapper holds the
+ * whole story must not lose it. An element holding most of the page's paragraphs is never boilerplate.
+ */
+function holdsTheArticle(el: DomElement, totalParagraphs: number): boolean {
+  if (
+    el.localName === 'body' ||
+    el.localName === 'html' ||
+    el.localName === 'main' ||
+    el.localName === 'article'
+  )
+    return true;
+  if (totalParagraphs < 3) return false;
+  return el.querySelectorAll('p').length * 2 > totalParagraphs;
+}
+
+/** False once an ancestor was removed: its text is already in the audit trail. */
+function isAttached(el: DomElement): boolean {
+  let node: DomNode | null = el;
+  while (node !== null) {
+    if (node.nodeType === DOCUMENT_NODE) return true;
+    node = node.parentNode;
+  }
+  return false;
+}
+
+function describe(el: DomElement, why: string): RemovedFragment {
+  const text = textOf(el);
+  return {
+    text: text.length > 200 ? `${text.slice(0, 199)}…` : text,
+    reason: `page furniture: ${why}`,
+    rule: 'html-boilerplate',
+  };
+}
+
+/**
+ * Removes navigation, headers and footers, asides, forms, share and cookie widgets, ads and comment blocks
+ * from a parsed page, before article extraction, and lists what went (with its text, for the audit trail).
+ * Also reads tag lists (`.tags a`) before removing them: they are the article's keywords.
+ */
+export function removeBoilerplate(doc: DomDocument): { removed: RemovedFragment[]; tags: string[] } {
+  const removed: RemovedFragment[] = [];
+  const tags: string[] = [];
+  const totalParagraphs = doc.querySelectorAll('p').length;
+  const drop = (el: DomElement, why: string): void => {
+    if (!isAttached(el) || holdsTheArticle(el, totalParagraphs)) return;
+    const fragment = describe(el, why);
+    if (fragment.text.length > 0) removed.push(fragment);
+    el.remove();
+  };
+  const tagged = doc.querySelectorAll(TAGS);
+  for (let i = 0; i < tagged.length; i++) drop(tagged[i]!, `<${tagged[i]!.localName}>`);
+  const roles = doc.querySelectorAll(ROLES);
+  for (let i = 0; i < roles.length; i++)
+    drop(roles[i]!, `hidden or landmark ${roles[i]!.getAttribute('role') ?? 'element'}`);
+  const named = doc.querySelectorAll('[class], [id]');
+  for (let i = 0; i < named.length; i++) {
+    const el = named[i]!;
+    const token = boilerplateToken(el);
+    if (token === undefined || !isAttached(el)) continue;
+    if (token === 'tags') {
+      const links = el.querySelectorAll('a');
+      for (let j = 0; j < links.length && j < 30; j++) {
+        const tag = textOf(links[j]);
+        if (tag.length > 0 && tag.length <= 60) tags.push(tag);
+      }
+    }
+    drop(el, `"${token}" widget`);
+  }
+  return { removed, tags };
+}
