@@ -100,7 +100,8 @@ export function pipelineSuite(engine: DynamoDbEngine): void {
       await p.upload(
         'raw/binary.pdf',
         Buffer.from('%PDF-1.7\n\u0000\u0001\u0002binary', 'latin1'),
-        'application/pdf',
+        // A generic type, so the cleaner has to recognise the bytes themselves as binary.
+        'application/octet-stream',
       );
       await p.upload('raw/good.txt', 'date 2019-12-20\n\nTony Blair met Bill Clinton in London.');
       p.runtime.cleanQueue.send('this is not an S3 notification');
