@@ -82,13 +82,8 @@ export const durationParser: Parser = {
     const lower = whole.toLowerCase();
     // "one day" alone is often "some day in the future" rather than a 24-hour span.
     if (/^one\s+day$/.test(lower) && /^\s*,/.test(after)) return null;
-    // "60 Minutes" mid-sentence is a title, not a duration.
-    if (
-      isCapitalized(unitWord) &&
-      m.index > 0 &&
-      !/[.!?"'`\n]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))
-    )
-      return null;
+    // A capitalised unit ("60 Minutes") is a title unless the whole phrase is a headline in capitals.
+    if (isCapitalized(unitWord) && unitWord !== unitWord.toUpperCase()) return null;
     return candidate(this.name, m.index, m.index + whole.length, 'DURATION', () => ({
       value,
       anchors: false,

@@ -13,7 +13,7 @@ const YEAR = '(?:1[5-9]|20|21)\\d\\d';
 export const monthDayYearParser: Parser = {
   name: 'month-day-year',
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_SOURCE}),?\\s+)?(${MONTH_BEFORE_DAY_SOURCE})\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|\\d|/|:\\d))(?:,?\\s*(${YEAR})\\b)?`,
+    `\\b(?:(${WEEKDAY_SOURCE}),?\\s+)?(${MONTH_BEFORE_DAY_SOURCE})\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(${YEAR})\\b)?(?!\\s*(?:%|percent|\\d|/|:\\d))`,
     'gi',
   ),
   extract(m) {
@@ -81,7 +81,9 @@ function dayCandidate(
   day: number,
   yearText: string | undefined,
 ) {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (month < 1 || month > 12 || day < 1) return null;
+  // Checked here, not at resolution, so that an impossible date leaves its year to the year rule.
+  if (day > daysInMonth(yearText === undefined ? 2000 : Number(yearText), month)) return null;
   return candidate(rule, start, end, 'DATE', ({ reference, tense }) => {
     const year = yearText === undefined ? resolveYearOf(reference, month, day, tense) : Number(yearText);
     if (day > daysInMonth(year, month)) return null;

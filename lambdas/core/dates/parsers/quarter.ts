@@ -85,7 +85,7 @@ export const contextualQuarterParser: Parser = {
     if (d === 'that' && q === undefined) return null;
     const back = yearBack !== undefined || d === "last year's" || (q !== undefined && /^year-/.test(q));
     return candidate(this.name, m.index, m.index + whole.length, 'DATE', (env) => {
-      let point = latestQuarter(env, q);
+      let point = latestQuarter(env, d === 'this' && q === undefined ? 'current' : q);
       if (point === null) return null;
       if (q !== undefined && /^\d{4}$/.test(q) && point.grain === 'quarter')
         point = { ...point, year: Number(q) };

@@ -23,6 +23,15 @@ const GRAINS: Readonly<Record<string, Grain>> = {
   decade: 'decade',
 };
 
+const SPAN_VALUES: Readonly<Record<string, string>> = {
+  week: 'P1W',
+  month: 'P1M',
+  year: 'P1Y',
+  quarter: 'P3M',
+  decade: 'P10Y',
+  century: 'P100Y',
+};
+
 const SEASON_CODES: Readonly<Record<string, Season>> = {
   spring: 'SP',
   summer: 'SU',
@@ -49,16 +58,20 @@ export const relativePeriodParser: Parser = {
     const dir = dirWord.toLowerCase();
     // "the following week" and "the previous day" count from the date being told, not from publication.
     const fromAnchor = hasThe && (dir === 'following' || dir === 'previous' || dir === 'preceding');
-    // "the next year" / "the coming year" are durations more often than calendar years ("over the next year").
-    if (
-      hasThe &&
-      (dir === 'next' || dir === 'coming') &&
-      /\b(?:over|for|during|within|in)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))
-    ) {
-      return null;
-    }
     const start = m.index;
     const end = m.index + whole.length;
+    // "over the next year", "the past decade": spans of time counted from publication, not calendar periods.
+    const span = SPAN_VALUES[unit];
+    const spanContext =
+      hasThe &&
+      (dir === 'next' || dir === 'coming' || dir === 'past') &&
+      /\b(?:over|for|during|within|in|throughout)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index));
+    if (
+      span !== undefined &&
+      (spanContext || (dir === 'past' && (unit === 'decade' || unit === 'century')))
+    ) {
+      return candidate(this.name, start, end, 'DURATION', () => ({ value: span, anchors: false }));
+    }
     return candidate(this.name, start, end, 'DATE', (env) => resolvePeriod(unit, direction, fromAnchor, env));
   },
 };

@@ -17,7 +17,7 @@ const POINT_MODS: readonly ModifierRule[] = [
   { pattern: /(?:^|\s)(?:the\s+)?early\s+$|(?:^|\s)early-$/i, mod: 'START', extend: true },
   { pattern: /(?:^|\s)(?:the\s+)?late\s+$|(?:^|\s)late-$/i, mod: 'END', extend: true },
   { pattern: /(?:^|\s)mid-$|(?:^|\s)mid\s+$/i, mod: 'MID', extend: true },
-  { pattern: /(?:^|\s)(?:around|about|approximately|roughly)\s+$/i, mod: 'APPROX', extend: true },
+  { pattern: /(?:^|\s)(?:around|approximately|roughly)\s+$/i, mod: 'APPROX', extend: true },
   { pattern: /(?:^|\s)post-$/i, mod: 'AFTER', extend: true },
   { pattern: /(?:^|\s)pre-$/i, mod: 'BEFORE', extend: true },
 ];
@@ -33,10 +33,14 @@ const AGO_MODS: readonly ModifierRule[] = [
 // Bounds of a duration. News annotation keeps comparatives inside the span ("more than four hours") but leaves
 // hedges outside ("about two weeks"), so hedges only set the mod.
 const DURATION_MODS: readonly ModifierRule[] = [
+  { pattern: /(?:^|\s)(?:no\s+more\s+than|up\s+to|at\s+most)\s+$/i, mod: 'EQUAL_OR_LESS', extend: true },
+  {
+    pattern: /(?:^|\s)(?:at\s+least|no\s+less\s+than|no\s+fewer\s+than)\s+$/i,
+    mod: 'EQUAL_OR_MORE',
+    extend: true,
+  },
   { pattern: /(?:^|\s)(?:more\s+than|longer\s+than)\s+$/i, mod: 'MORE_THAN', extend: true },
   { pattern: /(?:^|\s)(?:less\s+than|fewer\s+than|shorter\s+than)\s+$/i, mod: 'LESS_THAN', extend: true },
-  { pattern: /(?:^|\s)(?:no\s+more\s+than|up\s+to)\s+$/i, mod: 'EQUAL_OR_LESS', extend: true },
-  { pattern: /(?:^|\s)(?:at\s+least|no\s+less\s+than)\s+$/i, mod: 'EQUAL_OR_MORE', extend: true },
   { pattern: /(?:^|\s)over\s+$/i, mod: 'MORE_THAN', extend: true },
   { pattern: /(?:^|\s)(?:nearly|almost|under)\s+$/i, mod: 'LESS_THAN', extend: false },
   { pattern: /(?:^|\s)within\s+$/i, mod: 'EQUAL_OR_LESS', extend: false },

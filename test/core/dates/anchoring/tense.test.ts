@@ -1,0 +1,41 @@
+import { tenseAround } from '../../../../lambdas/core/dates/anchoring/tense';
+
+describe('tenseAround', () => {
+  it.each([
+    ['The talks will resume on Friday.', 'future'],
+    ['The minister said on Friday that talks failed.', 'past'],
+    ['He met the envoy on Friday.', 'past'],
+    ['The company plans to sell the unit on Friday.', 'future'],
+    ['Police arrested him on Friday.', 'past'],
+    ['The market is open on Friday.', 'present'],
+    ['Friday.', 'unknown'],
+    ['It will redeem the preferred shares on Friday.', 'future'],
+  ])('reads %j as %s', (sentence, expected) => {
+    // Prepare
+    const start = sentence.indexOf('Friday');
+    // Act
+    const tense = tenseAround(sentence, start, start + 'Friday'.length);
+    // Assess
+    expect(tense).toBe(expected);
+  });
+
+  it('stays inside the sentence of the expression', () => {
+    // Prepare
+    const text = 'Talks will resume. On Friday the envoy left.';
+    const start = text.indexOf('Friday');
+    // Act
+    const tense = tenseAround(text, start, start + 6);
+    // Assess
+    expect(tense).toBe('past');
+  });
+
+  it('ignores participles after "be" (passive voice says nothing about time)', () => {
+    // Prepare
+    const text = 'The dividend would be paid in January.';
+    const start = text.indexOf('January');
+    // Act
+    const tense = tenseAround(text, start, start + 7);
+    // Assess
+    expect(tense).toBe('future');
+  });
+});

@@ -1,0 +1,39 @@
+import { found } from '../tag-helper';
+
+describe('quarters and halves', () => {
+  it.each([
+    ['Net fell in the third quarter.', 'the third quarter', '1989-Q3'],
+    ['Third-quarter profit rose.', 'Third-quarter', '1989-Q3'],
+    ['Sales rose in the fourth quarter of 1990.', 'the fourth quarter of 1990', '1990-Q4'],
+    ['The 1988 second quarter was weak.', 'The 1988 second quarter', '1988-Q2'],
+    ["Last year's fourth quarter was weak.", "Last year's fourth quarter", '1988-Q4'],
+    ['Profit in the first half rose.', 'the first half', '1989-H1'],
+    ['Sales in the current quarter will fall.', 'the current quarter', '1989-Q4'],
+  ])('%s', (text, expression, value) => {
+    // Act
+    const spans = found(text, '1989-10-26');
+    // Assess
+    expect(spans.map((s) => [s.text, s.value])).toContainEqual([expression, value]);
+  });
+
+  it('reads "the quarter" as the one under discussion', () => {
+    // Act
+    const spans = found('In the second quarter, sales rose. Costs in the quarter fell.', '1989-10-26');
+    // Assess
+    expect(spans.map((s) => s.value)).toEqual(['1989-Q2', '1989-Q2']);
+  });
+
+  it('reads "the year-ago quarter" as the same quarter a year before', () => {
+    // Act
+    const spans = found('Net rose in the third quarter, up from the year-ago quarter.', '1989-10-26');
+    // Assess
+    expect(spans.map((s) => s.value)).toEqual(['1989-Q3', '1988-Q3']);
+  });
+
+  it('reads "the latest quarter" as the last one that ended without context', () => {
+    // Act
+    const spans = found('Sales in the latest quarter rose.', '1989-10-26');
+    // Assess
+    expect(spans).toEqual([{ text: 'the latest quarter', type: 'DATE', value: '1989-Q3' }]);
+  });
+});

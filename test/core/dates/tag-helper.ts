@@ -1,0 +1,32 @@
+import { createDateTagger } from '../../../lambdas/core/dates';
+import type { DateSpan } from '../../../lambdas/core/dates/types';
+
+const tagger = createDateTagger();
+
+/** A span reduced to what the tables compare. */
+export interface Found {
+  readonly text: string;
+  readonly type: string;
+  readonly value: string;
+  readonly mod?: string;
+}
+
+/** Tags a text with the production configuration. */
+export function tag(text: string, referenceDate: string): DateSpan[] {
+  return tagger.tag(text, { referenceDate });
+}
+
+/** Tags a text and keeps text, type, value and mod of each span. */
+export function found(text: string, referenceDate: string): Found[] {
+  return tag(text, referenceDate).map((s) => ({
+    text: s.text,
+    type: s.type,
+    value: s.value,
+    ...(s.mod === undefined ? {} : { mod: s.mod }),
+  }));
+}
+
+/** The one span whose text is `expression`, or undefined. */
+export function spanOf(text: string, referenceDate: string, expression: string): Found | undefined {
+  return found(text, referenceDate).find((f) => f.text === expression);
+}
