@@ -1,4 +1,5 @@
 import { collapseLine, type SourceBlock, splitIntoBlocks } from './document/blocks';
+import { mergeCollected } from './document/classify';
 import { type CleanedBlocks, cleanBlocks } from './document/clean-blocks';
 import { extractHtml } from './html/extract';
 import type { HtmlMetadata } from './html/metadata';
@@ -77,18 +78,7 @@ function stabilise(first: CleanedBlocks, always: boolean, referenceDate: string 
     result = {
       ...again,
       ...(result.title === undefined ? {} : { title: result.title }),
-      metadata: {
-        keywords: [
-          ...result.metadata.keywords,
-          ...again.metadata.keywords.filter((k) => !result.metadata.keywords.includes(k)),
-        ],
-        ...((result.metadata.publishedAt ?? again.metadata.publishedAt)
-          ? { publishedAt: (result.metadata.publishedAt ?? again.metadata.publishedAt)! }
-          : {}),
-        ...((result.metadata.byline ?? again.metadata.byline)
-          ? { byline: (result.metadata.byline ?? again.metadata.byline)! }
-          : {}),
-      },
+      metadata: mergeCollected(result.metadata, again.metadata),
       removed: [...result.removed, ...again.removed],
     };
     always = false;
@@ -152,7 +142,7 @@ function clean(raw: RawArticle, options: CleanOptions): CleanOutcome {
 
   const title = page?.title ?? result.title;
   const publishedAt = page?.publishedAt ?? result.metadata.publishedAt ?? result.dateline?.date;
-  const byline = page?.byline ?? result.metadata.byline;
+  const byline = page?.byline ?? result.metadata.byline ?? result.metadata.creditedAuthors;
   const language =
     identifyLanguage(
       languageSample(result.paragraphs.filter((p) => p.kind === 'prose').map((p) => p.text)),

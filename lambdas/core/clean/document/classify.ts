@@ -18,7 +18,20 @@ export interface KeptLine {
 export interface CollectedMetadata {
   publishedAt?: string;
   byline?: string;
+  creditedAuthors?: string;
   readonly keywords: string[];
+}
+
+/** Combines metadata of two passes over a text; values of the first pass win. */
+export function mergeCollected(first: CollectedMetadata, second: CollectedMetadata): CollectedMetadata {
+  const merged: CollectedMetadata = { ...second, ...definedOnly(first), keywords: [...first.keywords] };
+  const seen = new Set(first.keywords.map((k) => k.toLowerCase()));
+  for (const k of second.keywords) if (!seen.has(k.toLowerCase())) merged.keywords.push(k);
+  return merged;
+}
+
+function definedOnly(m: CollectedMetadata): Partial<CollectedMetadata> {
+  return Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined));
 }
 
 /** The outcome of running the line rules over a document. */
@@ -42,12 +55,29 @@ interface Line {
   readonly text: string;
   readonly block: number;
   readonly headingHint: boolean;
+  /** Position in the input, so the audit trail can be listed in document order. */
+  readonly order: number;
+  /** Shape of `text`, computed once: every stage needs it. */
+  readonly sentence: boolean;
+  readonly substantial: boolean;
+}
+
+function line(text: string, block: number, headingHint: boolean, order: number): Line {
+  return {
+    text,
+    block,
+    headingHint,
+    order,
+    sentence: looksLikeSentence(text),
+    substantial: isSubstantialProse(text),
+  };
 }
 
 function merge(into: CollectedMetadata, extracted: Extracted | undefined, seenKeywords: Set<string>): void {
   if (extracted === undefined) return;
   if (extracted.publishedAt !== undefined) into.publishedAt ??= extracted.publishedAt;
   if (extracted.byline !== undefined) into.byline ??= extracted.byline;
+  if (extracted.creditedAuthors !== undefined) into.creditedAuthors ??= extracted.creditedAuthors;
   for (const keyword of extracted.keywords ?? []) {
     const key = keyword.toLowerCase();
     if (seenKeywords.has(key)) continue;
@@ -57,17 +87,17 @@ function merge(into: CollectedMetadata, extracted: Extracted | undefined, seenKe
 }
 
 /** Zone boundaries: the first and last substantial prose lines, or the first and last sentence if none is. */
-function proseBounds(lines: readonly string[]): [number, number] {
+function proseBounds(lines: readonly Line[]): [number, number] {
   let first = -1;
   let last = -1;
   for (let i = 0; i < lines.length; i++) {
-    if (!isSubstantialProse(lines[i]!)) continue;
+    if (!lines[i]!.substantial) continue;
     if (first < 0) first = i;
     last = i;
   }
   if (first >= 0) return [first, last];
   for (let i = 0; i < lines.length; i++) {
-    if (!looksLikeSentence(lines[i]!)) continue;
+    if (!lines[i]!.sentence) continue;
     if (first < 0) first = i;
     last = i;
   }
@@ -75,7 +105,7 @@ function proseBounds(lines: readonly string[]): [number, number] {
 }
 
 interface StageState {
-  readonly removed: RemovedFragment[];
+  readonly removed: { order: number; fragment: RemovedFragment }[];
   readonly metadata: CollectedMetadata;
   readonly seenKeywords: Set<string>;
 }
@@ -87,38 +117,50 @@ interface StageState {
  */
 function runStage(lines: readonly Line[], rules: readonly LineRule[], state: StageState): Line[] {
   const texts = lines.map((l) => l.text);
-  const [firstProse, lastProse] = proseBounds(texts);
+  const [firstProse, lastProse] = proseBounds(lines);
   const counts = new Map<string, number>();
   for (const text of texts) if (text.length <= COUNTED_LENGTH) counts.set(text, (counts.get(text) ?? 0) + 1);
-  const occurrences = (line: string): number => counts.get(line) ?? 0;
+  const context = {
+    lines: texts,
+    index: 0,
+    zone: 'body' as Zone,
+    occurrences: (l: string) => counts.get(l) ?? 0,
+  };
   const survivors: Line[] = [];
   for (let index = 0; index < lines.length; index++) {
-    const zone: Zone =
+    const original = lines[index]!;
+    context.index = index;
+    context.zone =
       firstProse < 0 ? 'body' : index < firstProse ? 'header' : index > lastProse ? 'footer' : 'body';
-    const context: LineContext = { lines: texts, index, zone, occurrences };
-    let text = texts[index]!;
-    let sentence = looksLikeSentence(text);
+    let text = original.text;
+    let sentence = original.sentence;
     let dropped = false;
     let trims = 0;
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
-      if (!rule.zones.includes(zone) || (sentence && rule.removesSentences !== true)) continue;
-      const verdict = rule.match(text, context);
+      if ((sentence && rule.removesSentences !== true) || !rule.zones.includes(context.zone)) continue;
+      const verdict = rule.match(text, context as LineContext);
       if (verdict === undefined) continue;
       merge(state.metadata, verdict.extracted, state.seenKeywords);
       if (verdict.action === 'remove') {
-        state.removed.push({ text, reason: rule.reason, rule: rule.id });
+        state.removed.push({ order: original.order, fragment: { text, reason: rule.reason, rule: rule.id } });
         dropped = true;
         break;
       }
-      state.removed.push({ text: verdict.removed, reason: rule.reason, rule: rule.id });
+      state.removed.push({
+        order: original.order,
+        fragment: { text: verdict.removed, reason: rule.reason, rule: rule.id },
+      });
       text = verdict.kept;
       sentence = looksLikeSentence(text);
       // What is left is a new line: every rule of the stage gets to see it.
       if (++trims >= MAX_TRIMS) break;
       r = -1;
     }
-    if (!dropped) survivors.push({ ...lines[index]!, text });
+    if (dropped) continue;
+    survivors.push(
+      text === original.text ? original : line(text, original.block, original.headingHint, original.order),
+    );
   }
   return survivors;
 }
@@ -134,12 +176,14 @@ export function classifyLines(
 ): Classification {
   let lines: Line[] = [];
   blocks.forEach((block, b) => {
-    for (const text of block.lines) lines.push({ text, block: b, headingHint: block.heading === true });
+    for (const text of block.lines) lines.push(line(text, b, block.heading === true, lines.length));
   });
   const state: StageState = { removed: [], metadata: { keywords: [] }, seenKeywords: new Set() };
   for (const rules of stages) lines = runStage(lines, rules, state);
   const texts = lines.map((l) => l.text);
-  const [firstProse, lastProse] = proseBounds(texts);
-  const kept = lines.map((l, index) => ({ ...l, index }));
-  return { lines: texts, kept, removed: state.removed, metadata: state.metadata, firstProse, lastProse };
+  const [firstProse, lastProse] = proseBounds(lines);
+  const kept = lines.map((l, index) => ({ text: l.text, block: l.block, index, headingHint: l.headingHint }));
+  // Stable sort: fragments of one line keep the order in which they were cut.
+  const removed = state.removed.sort((a, b) => a.order - b.order).map((r) => r.fragment);
+  return { lines: texts, kept, removed, metadata: state.metadata, firstProse, lastProse };
 }

@@ -1,12 +1,41 @@
 /**
  * Shape tests shared by the rules: cheap, language-tolerant guesses at what a line is. A "sentence" here is
- * what the conservative rules must never remove.
+ * what the conservative rules must never remove. Written as character scans, not regexes: they run on
+ * every line, several times, and must cost next to nothing.
  */
 
-/** Ends like a sentence: `.`, `!`, `?`, `…` or a CJK stop, possibly followed by closing quotes or brackets. */
-const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/;
 const LOWERCASE = /\p{Ll}/u;
-const CJK_STOP = /[。！？]["'”’」』)]*$/;
+
+/** Closing quotes and brackets that may follow a sentence's final stop. */
+function isCloser(c: number): boolean {
+  return (
+    c === 0x22 ||
+    c === 0x27 ||
+    c === 0x29 ||
+    c === 0x5d ||
+    c === 0x2019 ||
+    c === 0x201d ||
+    c === 0xbb ||
+    c === 0x300d ||
+    c === 0x300f ||
+    c === 0xff09
+  );
+}
+
+function isStop(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 || isCjkStop(c);
+}
+
+function isCjkStop(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+/** Code unit of the last character before any closing quotes/brackets, or -1. */
+function lastBeforeClosers(line: string): number {
+  let i = line.length - 1;
+  while (i >= 0 && isCloser(line.charCodeAt(i))) i--;
+  return i < 0 ? -1 : line.charCodeAt(i);
+}
 
 /** Number of space-separated words in a collapsed line. */
 export function wordCount(line: string): number {
@@ -16,15 +45,26 @@ export function wordCount(line: string): number {
   return n;
 }
 
-/** True when the line ends as a sentence does. */
+/** True when the line ends as a sentence does: `.`, `!`, `?`, `…` or a CJK stop, then closing quotes or brackets. */
 export function endsSentence(line: string): boolean {
-  return SENTENCE_END.test(line);
+  return isStop(lastBeforeClosers(line));
+}
+
+function hasLowercase(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return true;
+    if (c < 0x80) continue;
+    return LOWERCASE.test(line);
+  }
+  return false;
 }
 
 /** True when a line reads as a sentence of prose: five words or more, lower-case letters, a sentence end. */
 export function looksLikeSentence(line: string): boolean {
-  if (CJK_STOP.test(line)) return line.length >= 10;
-  return wordCount(line) >= 5 && endsSentence(line) && LOWERCASE.test(line);
+  const last = lastBeforeClosers(line);
+  if (isCjkStop(last)) return line.length >= 10;
+  return isStop(last) && wordCount(line) >= 5 && hasLowercase(line);
 }
 
 /**
@@ -32,10 +72,12 @@ export function looksLikeSentence(line: string): boolean {
  * words (a paragraph cut off without its final stop). Zones (header, body, footer) are cut at these lines.
  */
 export function isSubstantialProse(line: string): boolean {
-  if (CJK_STOP.test(line)) return line.length >= 25;
+  const last = lastBeforeClosers(line);
+  if (isCjkStop(last)) return line.length >= 25;
   const words = wordCount(line);
-  if (words >= 8 && endsSentence(line) && LOWERCASE.test(line)) return true;
-  return words >= 20 && LOWERCASE.test(line);
+  if (words < 8) return false;
+  if (isStop(last) || words >= 20) return hasLowercase(line);
+  return false;
 }
 
 /** Strips one pair of wrapping quotes (`"THE BEST PLAN"` → `THE BEST PLAN`). */

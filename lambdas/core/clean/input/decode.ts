@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import { decodeWindows1252, isUndefinedInWindows1252 } from './windows-1252';
 
 /** Decoded text and the encoding it was read with. */
@@ -41,16 +42,15 @@ export function sniffUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be'
   return undefined;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const UTF16LE = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
 
-/** Strict UTF-8 decoding: `undefined` when the bytes are not valid UTF-8. */
+/**
+ * Strict UTF-8 decoding: `undefined` when the bytes are not valid UTF-8. Node's SIMD validator and decoder
+ * are several times faster than a fatal `TextDecoder`, and this runs on every object.
+ */
 export function tryDecodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  if (!isUtf8(bytes)) return undefined;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {

@@ -24,15 +24,19 @@ const SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
  */
 const STRAY_JOINERS = /(?<![^\u0000-\u007F])[\u200C\u200D]+|[\u200C\u200D]+(?![^\u0000-\u007F])/g;
 
-const NEEDS_WORK = /[^\n\u0020-\u007E]/;
+/** Every character one of the passes below acts on: text without any (most text) only needs NFC. */
+const SPECIAL =
+  /[\r\t\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u00A0\u00AD\u00C2-\u00F4\u061C\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF\uFFF9-\uFFFB]/;
+const ASCII_ONLY = /^[\n\u0020-\u007E]*$/;
 
 /**
  * Normalises decoded text: one line-break character (`\n`), no control or zero-width characters, plain
  * spaces, mojibake repaired, NFC. Leaves whitespace runs for the line stage to collapse.
  */
 export function normalizeText(text: string): string {
-  // Pure printable ASCII with `\n` breaks (most wire copy) needs none of the passes below.
-  if (!NEEDS_WORK.test(text)) return text;
+  // Pure printable ASCII with `\n` breaks needs nothing; text with no special character needs only NFC.
+  if (ASCII_ONLY.test(text)) return text;
+  if (!SPECIAL.test(text)) return text.normalize('NFC');
   let out = text.replace(LINE_BREAKS, '\n').replace(PARAGRAPH_SEPARATOR, '\n\n').replace(INVISIBLE, '');
   out = repairMojibake(out)
     .replace(NEXT_LINE, '\n')

@@ -7,6 +7,10 @@ const CREDIT =
 /** `in Seoul`, `in New York`: where each reporter filed from. */
 const PLACE = /\s+in\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*/gu;
 
+/** Cheap test run first: every credit line starts with a role word. */
+const ROLE_START =
+  /^\(?\s*(?:additional|further|reporting|writing|editing|compil|translat|research|graphics|video|produc)/i;
+
 /** Roles whose people are the story's authors (the rest edited or illustrated it). */
 const AUTHOR_ROLES = new Set(['reporting', 'writing']);
 
@@ -21,7 +25,7 @@ export const creditsRule: LineRule = {
   zones: ANY_ZONE,
   removesSentences: true,
   match(line) {
-    if (line.length > 400) return undefined;
+    if (line.length > 400 || !ROLE_START.test(line)) return undefined;
     const inner = line
       .replace(/^\(\s*/, '')
       .replace(/\s*\)\s*\.?$/, '')
@@ -33,6 +37,6 @@ export const creditsRule: LineRule = {
       if (names === undefined) return undefined;
       if (AUTHOR_ROLES.has((m?.[1] ?? '').toLowerCase())) authors.push(...names);
     }
-    return { action: 'remove', extracted: authors.length > 0 ? { byline: authors.join(', ') } : {} };
+    return { action: 'remove', extracted: authors.length > 0 ? { creditedAuthors: authors.join(', ') } : {} };
   },
 };

@@ -28,9 +28,12 @@ export const photoCreditRule: LineRule = {
   removesSentences: true,
   match(line) {
     if (line.length > 400) return undefined;
-    if (CREDIT_ONLY.test(line)) return REMOVE;
-    const labelled = LABELLED.exec(line);
-    if (labelled?.[1] && labelled[1].split(' ').length <= 12) return REMOVE;
-    return CAPTION_CREDIT.test(line) ? REMOVE : undefined;
+    if (line.length <= 140 && CREDIT_ONLY.test(line)) return REMOVE;
+    if (line.length <= 140) {
+      const labelled = LABELLED.exec(line);
+      if (labelled?.[1] && labelled[1].split(' ').length <= 12) return REMOVE;
+    }
+    // Every credited caption has a slash in its credit (`REUTERS/Name`, `AP Photo/Name`, `Name/AFP`).
+    return line.includes('/') && CAPTION_CREDIT.test(line) ? REMOVE : undefined;
   },
 };

@@ -8,6 +8,8 @@ export type Zone = 'header' | 'body' | 'footer';
 export interface Extracted {
   readonly publishedAt?: string;
   readonly byline?: string;
+  /** Authors named in a credit line: the byline only when the article has no byline of its own. */
+  readonly creditedAuthors?: string;
   readonly keywords?: readonly string[];
 }
 
