@@ -5,6 +5,7 @@ import type { Parser } from '../engine/rule';
 import { MONTH_BEFORE_DAY_SOURCE, parseMonth, WEEKDAY_SOURCE } from '../lexicon/calendar-words';
 
 const YEAR = '(?:1[5-9]|20|21)\\d\\d';
+const WEEKDAY_BEFORE = new RegExp(`\\b(${WEEKDAY_SOURCE}),?\\s+$`, 'i');
 
 /**
  * "Aug. 7", "August 7, 1998", "Friday, Oct. 23", "Oct 23 1999". Without a year, the sentence's tense picks the
@@ -13,15 +14,19 @@ const YEAR = '(?:1[5-9]|20|21)\\d\\d';
 export const monthDayYearParser: Parser = {
   name: 'month-day-year',
   pattern: new RegExp(
-    `\\b(?:(${WEEKDAY_SOURCE}),?\\s+)?(${MONTH_BEFORE_DAY_SOURCE})\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(${YEAR})\\b)?(?!\\s*(?:%|percent|\\d|/|:\\d))`,
+    `\\b(${MONTH_BEFORE_DAY_SOURCE})\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(${YEAR})\\b)?(?!\\s*(?:%|percent|\\d|/|:\\d))`,
     'gi',
   ),
-  extract(m) {
-    const [whole, dowWord, monthWord = '', dayText = '', yearText] = m;
-    if (!isCapitalized(monthWord) || (dowWord !== undefined && !isCapitalized(dowWord))) return null;
+  extract(m, { text }) {
+    const [whole, monthWord = '', dayText = '', yearText] = m;
+    if (!isCapitalized(monthWord)) return null;
+    // A weekday before the date belongs to it ("Friday, Oct. 23"); checked here because a leading optional
+    // group would make the regex try every position twice.
+    const lead = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, m.index - 12), m.index));
+    const start = lead !== null && isCapitalized(lead[1] ?? '') ? m.index - lead[0].length : m.index;
     return dayCandidate(
       this.name,
-      m.index,
+      start,
       m.index + whole.length,
       parseMonth(monthWord),
       Number(dayText),

@@ -12,21 +12,26 @@ const COUNTED =
  * A four-digit year ("1993", "fiscal 1989", "the year 2000", "the 1988 period"). Numbers that count things,
  * amounts ("$1990"), parts of larger numbers ("1,990") and model names ("the 1990 model") are not years.
  */
+const LEAD = /\b(?:(fiscal(?:\s+year)?|calendar\s+year|the\s+year)|the(?:\s+fiscal)?)\s+$/i;
+
 export const yearParser: Parser = {
   name: 'year',
-  pattern:
-    /\b(?:(fiscal(?:\s+year)?|the\s+year|calendar\s+year|the\s+(?:fiscal\s+)?(?=\d{4}\s+(?:period|year|fiscal year)\b))\s*)?((?:1[6-9]|20)\d\d)(?:\s+(period|fiscal year|year))?\b(?!\s*(?:%|-\d|\.\d|,\d|\/\d|:\d))/gi,
+  pattern: /\b((?:1[6-9]|20)\d\d)(?:\s+(period|fiscal year|year))?\b(?!\s*(?:%|-\d|\.\d|,\d|\/\d|:\d))/gi,
   extract(m, { text }) {
-    const [whole, lead, yearText = '', trailer] = m;
-    const yearStart = m.index + whole.indexOf(yearText, lead?.length ?? 0);
-    const before = text.slice(Math.max(0, yearStart - 3), yearStart);
+    const [matched, yearText = '', trailer] = m;
+    const end = m.index + matched.length;
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
     if (/(?:[$#£€]|\d[,.]|No\.\s?)$/.test(before) || /[$#£€]\s*$/.test(before)) return null;
-    const after = text.slice(m.index + whole.length, m.index + whole.length + 24);
-    if (trailer === undefined && COUNTED.test(after)) return null;
+    if (trailer === undefined && COUNTED.test(text.slice(end, end + 24))) return null;
+    // Lead words are read here rather than in the regex, which would otherwise try them at every position.
+    // "fiscal 1989" and "the year 2000" keep their lead; "the" alone only with a trailer ("the 1988 period").
+    const lead = LEAD.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    const start =
+      lead !== null && (lead[1] !== undefined || trailer !== undefined) ? m.index - lead[0].length : m.index;
     // "the 1988 quarter" and "the 1988 period" refer to the quarter under discussion, in that year.
     const year = Number(yearText);
     const point: Point = { grain: 'year', year };
-    return candidate(this.name, m.index, m.index + whole.length, 'DATE', ({ anchor }) => {
+    return candidate(this.name, start, end, 'DATE', ({ anchor }) => {
       if (trailer?.toLowerCase() === 'period' && anchor !== undefined && anchor.grain === 'quarter') {
         const p: Point = { grain: 'quarter', year, quarter: anchor.quarter };
         return { value: formatPoint(p), point: p };
