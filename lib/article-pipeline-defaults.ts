@@ -7,21 +7,74 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { PIPELINE_SPEC } from '../lambdas/core/pipeline-spec';
 import { TABLE_DESIGN } from '../lambdas/core/record/table-design';
 
-/** Secure defaults of both buckets: private, TLS only, encrypted, retained. */
+/** How long an overwritten or deleted upload stays recoverable in the versioned raw bucket. */
+export const DEFAULT_NONCURRENT_VERSION_RETENTION = Duration.days(30);
+
+/** How long S3 server access logs are kept. */
+export const DEFAULT_ACCESS_LOG_RETENTION = Duration.days(90);
+
+/** Uploads that never completed cost storage and are invisible; S3 drops their parts after this. */
+const INCOMPLETE_UPLOAD_RETENTION = Duration.days(7);
+
+/**
+ * Secure defaults of every bucket: private (all public access blocked, ACLs disabled), TLS 1.2+ only,
+ * encrypted with S3-managed keys (stated, not implied), retained.
+ */
 export function defaultBucketProps(removalPolicy: RemovalPolicy): s3.BucketProps {
   return {
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     encryption: s3.BucketEncryption.S3_MANAGED,
     enforceSSL: true,
+    minimumTLSVersion: 1.2,
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
     removalPolicy,
     autoDeleteObjects: false,
+    lifecycleRules: [
+      { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: INCOMPLETE_UPLOAD_RETENTION },
+    ],
   };
 }
 
-/** Defaults of the raw bucket: versioned, so an overwritten or deleted upload can be recovered. */
-export function defaultRawBucketProps(removalPolicy: RemovalPolicy): s3.BucketProps {
-  return { ...defaultBucketProps(removalPolicy), versioned: true };
+/**
+ * Defaults of the raw bucket: versioned, so an overwritten or deleted upload can be recovered for
+ * `noncurrentVersionRetention`; then the old versions and the delete markers left behind are removed.
+ */
+export function defaultRawBucketProps(
+  removalPolicy: RemovalPolicy,
+  noncurrentVersionRetention: Duration = DEFAULT_NONCURRENT_VERSION_RETENTION,
+): s3.BucketProps {
+  return {
+    ...defaultBucketProps(removalPolicy),
+    versioned: true,
+    lifecycleRules: [
+      {
+        id: 'expire-noncurrent-versions',
+        noncurrentVersionExpiration: noncurrentVersionRetention,
+        abortIncompleteMultipartUploadAfter: INCOMPLETE_UPLOAD_RETENTION,
+      },
+      { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
+    ],
+  };
+}
+
+/**
+ * Defaults of the dedicated S3 server access log bucket. S3 log delivery only writes to buckets encrypted with
+ * S3-managed keys, so SSE-S3 is a requirement here, not a choice; logs expire after `retention`.
+ */
+export function defaultAccessLogBucketProps(
+  removalPolicy: RemovalPolicy,
+  retention: Duration = DEFAULT_ACCESS_LOG_RETENTION,
+): s3.BucketProps {
+  return {
+    ...defaultBucketProps(removalPolicy),
+    lifecycleRules: [
+      {
+        id: 'expire-old-access-logs',
+        expiration: retention,
+        abortIncompleteMultipartUploadAfter: INCOMPLETE_UPLOAD_RETENTION,
+      },
+    ],
+  };
 }
 
 /** Defaults of the article table, keyed by the shared table design. */
@@ -50,12 +103,34 @@ export function lookupIndexProps(): dynamodb.GlobalSecondaryIndexProps {
   };
 }
 
-/** Defaults of a stage's dead-letter queue. */
+/**
+ * Encryption of every queue: SSE-SQS. S3 event notifications can only be delivered to an encrypted queue whose
+ * key lets S3 use it; the AWS-managed `aws/sqs` KMS key does not (its policy cannot be changed), and S3 then
+ * drops the notifications without an error anywhere. A customer-managed key would also work but costs a key
+ * and a key policy per queue for no gain here.
+ */
+export const QUEUE_ENCRYPTION = sqs.QueueEncryption.SQS_MANAGED;
+
+/** Defaults of a stage's dead-letter queue: encrypted, TLS only, messages kept 14 days for inspection and redrive. */
 export function defaultDlqProps(): sqs.QueueProps {
   return {
-    encryption: sqs.QueueEncryption.SQS_MANAGED,
+    encryption: QUEUE_ENCRYPTION,
     enforceSSL: true,
     retentionPeriod: Duration.days(PIPELINE_SPEC.queue.dlqRetentionDays),
+  };
+}
+
+/** Defaults of a stage's queue (S3 notifications in): encrypted so S3 can deliver, TLS only, dead-lettered. */
+export function defaultStageQueueProps(
+  visibilityTimeout: Duration,
+  deadLetterQueue: sqs.IQueue,
+  maxReceiveCount: number,
+): sqs.QueueProps {
+  return {
+    encryption: QUEUE_ENCRYPTION,
+    enforceSSL: true,
+    visibilityTimeout,
+    deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount },
   };
 }
 

@@ -14,6 +14,11 @@ export interface NewsflowStackProps extends StackProps {
    * @default false
    */
   readonly destroyOnDelete?: boolean;
+  /**
+   * Create an encrypted SNS topic the alarms notify (subscribe on-call to it; its ARN is an output).
+   * @default true
+   */
+  readonly alarmTopic?: boolean;
 }
 
 /** Names of the stack outputs the CLI reads to find a deployed pipeline. */
@@ -26,6 +31,10 @@ export const STACK_OUTPUTS = {
   cleanDlq: 'CleanDeadLetterQueueUrl',
   tagQueue: 'TagQueueUrl',
   tagDlq: 'TagDeadLetterQueueUrl',
+  accessLogsBucket: 'AccessLogsBucketName',
+  dashboard: 'DashboardName',
+  metricsNamespace: 'MetricsNamespace',
+  alarmTopic: 'AlarmTopicArn',
 } as const;
 
 /** The deployable newsflow stack: one {@link ArticlePipeline} and its outputs. */
@@ -37,9 +46,10 @@ export class NewsflowStack extends Stack {
     this.pipeline = new ArticlePipeline(this, 'Pipeline', {
       ...(props.rawPrefix === undefined ? {} : { rawPrefix: props.rawPrefix }),
       removalPolicy: props.destroyOnDelete ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+      alarmTopic: props.alarmTopic ?? true,
     });
     const p = this.pipeline;
-    const outputs: Record<keyof typeof STACK_OUTPUTS, string> = {
+    const outputs: Partial<Record<keyof typeof STACK_OUTPUTS, string>> = {
       rawBucket: p.rawBucket.bucketName,
       rawPrefix: p.rawPrefix,
       processedBucket: p.processedBucket.bucketName,
@@ -48,6 +58,10 @@ export class NewsflowStack extends Stack {
       cleanDlq: p.clean.deadLetterQueue.queueUrl,
       tagQueue: p.tag.queue.queueUrl,
       tagDlq: p.tag.deadLetterQueue.queueUrl,
+      accessLogsBucket: p.accessLogsBucket.bucketName,
+      dashboard: p.monitoring.dashboard.dashboardName,
+      metricsNamespace: p.metricsNamespace,
+      ...(p.alarmTopic ? { alarmTopic: p.alarmTopic.topicArn } : {}),
     };
     for (const [key, value] of Object.entries(outputs)) {
       new CfnOutput(this, STACK_OUTPUTS[key as keyof typeof STACK_OUTPUTS], { value });

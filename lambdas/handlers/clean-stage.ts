@@ -1,11 +1,14 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { ObjectStore } from '../adapters/object-store';
+import { PreconditionFailedError } from '../adapters/errors';
+import type { ObjectLocation, ObjectStore } from '../adapters/object-store';
 import { articleIdFor } from '../core/record/article-id';
 import { createProcessedDocument, rejectedDocument } from '../core/record/processed-document';
-import { processedKeyFor } from '../core/record/processed-key';
+import { processedKeyFor, SEQUENCER_METADATA_KEY } from '../core/record/processed-key';
+import { compareSequencers } from '../core/record/sequencer';
 import type { ProcessedDocument, SourceRef } from '../core/record/types';
 import type { CleanConfig } from './config';
+import { METRIC_NAMES } from './observability';
 import type { S3Change } from './s3-notification';
 
 /** What the clean stage needs, injected (the Lambda builds it from the environment; tests and local pass theirs). */
@@ -19,79 +22,151 @@ export interface CleanStageDeps {
 }
 
 /** What happened to one raw-object change. */
-export type CleanResult = 'cleaned' | 'rejected' | 'removed' | 'skipped-missing' | 'skipped-superseded';
+export type CleanResult =
+  | 'cleaned'
+  | 'rejected'
+  | 'removed'
+  | 'duplicate'
+  | 'stale'
+  | 'skipped-missing'
+  | 'skipped-superseded';
+
+/** Conditional writes lost to concurrent ones before the message is handed back to the queue. */
+const MAX_ATTEMPTS = 5;
+
+interface Context {
+  readonly change: S3Change;
+  readonly deps: CleanStageDeps;
+  readonly log: Logger;
+  /** The raw object as it is now (no version: "does it still exist?"). */
+  readonly rawNow: ObjectLocation;
+  readonly processed: ObjectLocation;
+}
 
 /**
- * Handles one raw-object change: a created object is cleaned into its processed document (rejections too);
- * a removed object removes its processed document. The raw object is only ever read.
+ * Handles one raw-object change. The processed document is a compare-and-swap register ordered by the raw
+ * object's S3 sequencer: a created object is cleaned into it unless a newer version is already there; a
+ * removed object removes it unless the object exists again. Each path re-checks the raw object after
+ * writing, so a delete and a re-upload handled concurrently still converge on the object's real state.
+ * The raw object is only ever read.
  */
 export async function handleRawChange(change: S3Change, deps: CleanStageDeps): Promise<CleanResult> {
   const articleId = articleIdFor(change.bucket, change.key);
-  const processed = { bucket: deps.config.processedBucket, key: processedKeyFor(articleId) };
-  const log = deps.logger.createChild({
-    persistentKeys: { bucket: change.bucket, key: change.key, articleId, sequencer: change.sequencer },
-  });
-  const raw = { bucket: change.bucket, key: change.key, ...optionalVersion(change.versionId) };
-
-  if (change.kind === 'removed') {
-    // Events arrive out of order: a delete older than a re-upload must not remove the newer article.
-    if (await deps.objects.exists({ bucket: change.bucket, key: change.key })) {
-      log.info('Delete event superseded by a newer object; kept');
-      return 'skipped-superseded';
+  const ctx: Context = {
+    change,
+    deps,
+    log: deps.logger.createChild({
+      persistentKeys: { bucket: change.bucket, key: change.key, articleId, sequencer: change.sequencer },
+    }),
+    rawNow: { bucket: change.bucket, key: change.key },
+    processed: { bucket: deps.config.processedBucket, key: processedKeyFor(articleId) },
+  };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = change.kind === 'removed' ? await removeDocument(ctx) : await cleanObject(ctx);
+      if (result === 'duplicate' || result === 'stale') {
+        const name = result === 'stale' ? METRIC_NAMES.staleEventsSkipped : METRIC_NAMES.duplicatesSkipped;
+        deps.metrics.addMetric(name, MetricUnit.Count, 1);
+        ctx.log.info(`Event skipped: ${result}`);
+      }
+      return result;
+    } catch (error) {
+      // Another event for the same article wrote first: read the register again and decide anew.
+      if (!(error instanceof PreconditionFailedError) || attempt >= MAX_ATTEMPTS) throw error;
+      ctx.log.info('Processed document changed concurrently; retrying', { attempt });
     }
-    await deps.objects.delete(processed);
-    log.info('Raw object removed; processed document deleted');
-    return 'removed';
   }
+}
 
-  const got = await deps.objects.get(raw, deps.config.maxObjectBytes);
-  if (got.status === 'missing') {
+async function cleanObject(ctx: Context): Promise<CleanResult> {
+  const { change, deps, log } = ctx;
+  const current = await deps.objects.head(ctx.processed);
+  const stored = current?.metadata[SEQUENCER_METADATA_KEY];
+  if (stored !== undefined) {
+    const order = compareSequencers(stored, change.sequencer);
+    if (order > 0) return 'stale';
+    if (order === 0 && change.kind === 'created') return 'duplicate';
+  }
+  if ((await deps.objects.head(ctx.rawNow)) === undefined) {
     log.info('Raw object no longer exists; its delete event removes the article');
     return 'skipped-missing';
   }
-  const source: SourceRef = {
-    bucket: change.bucket,
-    key: change.key,
-    ...optionalVersion(
-      got.status === 'found' ? (got.object.versionId ?? change.versionId) : change.versionId,
-    ),
-    eTag: got.status === 'found' ? got.object.eTag : (change.eTag ?? ''),
-    size: got.status === 'found' ? got.object.size : got.size,
-    sequencer: change.sequencer,
-    eventTime: change.eventTime,
-  };
-  const cleanedAt = deps.now().toISOString();
-  const doc: ProcessedDocument =
-    got.status === 'too-large'
-      ? rejectedDocument(
-          source,
-          {
-            code: 'TOO_LARGE',
-            message: `Object is ${got.size} bytes; the limit is ${deps.config.maxObjectBytes}`,
-          },
-          cleanedAt,
-        )
-      : createProcessedDocument(
-          {
-            bytes: got.object.bytes,
-            key: change.key,
-            ...(got.object.contentType ? { contentType: got.object.contentType } : {}),
-          },
-          source,
-          { cleanedAt, maxBytes: deps.config.maxObjectBytes },
-        );
-  await deps.objects.put(processed, JSON.stringify(doc), 'application/json');
-  deps.metrics.addMetric('BytesIn', MetricUnit.Bytes, source.size);
+  const raw = { ...ctx.rawNow, ...(change.versionId ? { versionId: change.versionId } : {}) };
+  const got = await deps.objects.get(raw, deps.config.maxObjectBytes);
+  if (got.status === 'missing') return 'skipped-missing';
+  const doc = processedDocumentFor(ctx, got);
+  const eTag = await deps.objects.put(ctx.processed, JSON.stringify(doc), {
+    contentType: 'application/json',
+    metadata: { [SEQUENCER_METADATA_KEY]: change.sequencer },
+    ...(current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' }),
+  });
+  // A delete handled while we cleaned found no document to remove; ours must not outlive the object.
+  if ((await deps.objects.head(ctx.rawNow)) === undefined) {
+    await deps.objects.delete(ctx.processed, { ifMatch: eTag });
+    log.info('Raw object deleted while it was cleaned; processed document withdrawn');
+    return 'removed';
+  }
+  deps.metrics.addMetric(METRIC_NAMES.bytesIn, MetricUnit.Bytes, doc.source.size);
   if (doc.status === 'rejected') {
-    deps.metrics.addMetric('ArticlesRejected', MetricUnit.Count, 1);
+    deps.metrics.addMetric(METRIC_NAMES.articlesRejected, MetricUnit.Count, 1);
     log.warn('Raw object rejected', { rejection: doc.rejection });
     return 'rejected';
   }
-  deps.metrics.addMetric('ArticlesCleaned', MetricUnit.Count, 1);
+  deps.metrics.addMetric(METRIC_NAMES.articlesCleaned, MetricUnit.Count, 1);
   log.info('Raw object cleaned', { words: doc.article?.wordCount });
   return 'cleaned';
 }
 
-function optionalVersion(versionId: string | undefined): { versionId?: string } {
-  return versionId ? { versionId } : {};
+async function removeDocument(ctx: Context): Promise<CleanResult> {
+  const { change, deps, log } = ctx;
+  // Events arrive out of order: a delete older than a re-upload must not remove the newer article.
+  if (await deps.objects.head(ctx.rawNow)) {
+    log.info('Delete event superseded by a newer object; kept');
+    return 'skipped-superseded';
+  }
+  const current = await deps.objects.head(ctx.processed);
+  if (current) {
+    const stored = current.metadata[SEQUENCER_METADATA_KEY];
+    if (stored !== undefined && compareSequencers(stored, change.sequencer) > 0) return 'stale';
+    await deps.objects.delete(ctx.processed, { ifMatch: current.eTag });
+  }
+  // A re-upload cleaned meanwhile would have lost its document to this delete: restore it.
+  if (await deps.objects.head(ctx.rawNow)) {
+    log.info('Raw object re-uploaded while its delete was handled; cleaning it again');
+    return cleanObject(ctx);
+  }
+  log.info('Raw object removed; processed document deleted');
+  return 'removed';
+}
+
+function processedDocumentFor(
+  ctx: Context,
+  got: Exclude<Awaited<ReturnType<ObjectStore['get']>>, { status: 'missing' }>,
+): ProcessedDocument {
+  const { change, deps } = ctx;
+  const found = got.status === 'found' ? got.object : undefined;
+  const versionId = found?.versionId ?? change.versionId;
+  const source: SourceRef = {
+    bucket: change.bucket,
+    key: change.key,
+    ...(versionId ? { versionId } : {}),
+    eTag: found?.eTag ?? change.eTag ?? '',
+    size: found?.size ?? (got.status === 'too-large' ? got.size : 0),
+    sequencer: change.sequencer,
+    eventTime: change.eventTime,
+  };
+  const cleanedAt = deps.now().toISOString();
+  if (found === undefined) {
+    const size = got.status === 'too-large' ? got.size : 0;
+    return rejectedDocument(
+      source,
+      { code: 'TOO_LARGE', message: `Object is ${size} bytes; the limit is ${deps.config.maxObjectBytes}` },
+      cleanedAt,
+    );
+  }
+  return createProcessedDocument(
+    { bytes: found.bytes, key: change.key, ...(found.contentType ? { contentType: found.contentType } : {}) },
+    source,
+    { cleanedAt, maxBytes: deps.config.maxObjectBytes },
+  );
 }

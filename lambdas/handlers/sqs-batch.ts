@@ -1,7 +1,20 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { Observability } from './observability';
+import { TimeBudgetExceededError } from './errors';
+import { METRIC_NAMES, type Observability } from './observability';
 import { parseS3Notification, type S3Change } from './s3-notification';
+
+/** Options of {@link processS3Batch}. */
+export interface BatchOptions {
+  /**
+   * Time kept in reserve: no new message is started with less than this left in the invocation.
+   * @default 5000
+   */
+  readonly reserveMs?: number;
+}
+
+const DEFAULT_RESERVE_MS = 5000;
 
 /**
  * Runs one stage over an SQS batch of S3 notifications with partial batch responses: a failing message is
@@ -12,20 +25,34 @@ export async function processS3Batch(
   context: Context,
   observability: Observability,
   handleChange: (change: S3Change) => Promise<string>,
+  options: BatchOptions = {},
 ): Promise<SQSBatchResponse> {
+  const reserveMs = options.reserveMs ?? DEFAULT_RESERVE_MS;
   const { logger, metrics } = observability;
   logger.addContext(context);
   // A processor per invocation: its state must not be shared by overlapping local invocations.
   const processor = new BatchProcessor(EventType.SQS);
   const handleRecord = async (record: SQSRecord): Promise<string[]> => {
+    // The change being handled when a message fails, so the error line names its object and article.
+    let current: S3Change | undefined;
+    // Messages are handled one after another, so the stage can stop taking new ones before its time runs
+    // out: the rest go back to the queue untouched instead of being cut off mid-write by a timeout.
+    if (context.getRemainingTimeInMillis() < reserveMs) {
+      throw new TimeBudgetExceededError(`Less than ${reserveMs} ms left; message returned to the queue`);
+    }
     try {
       const results: string[] = [];
-      for (const change of parseS3Notification(record.body)) results.push(await handleChange(change));
+      for (const change of parseS3Notification(record.body)) {
+        current = change;
+        results.push(await handleChange(change));
+      }
       return results;
     } catch (error) {
+      metrics.addMetric(METRIC_NAMES.messagesFailed, MetricUnit.Count, 1);
       logger.error('Message failed', {
         messageId: record.messageId,
         receiveCount: record.attributes.ApproximateReceiveCount,
+        ...(current ? objectLogKeys(current, observability) : {}),
         error: error as Error,
       });
       throw error;
@@ -35,9 +62,20 @@ export async function processS3Batch(
     return await processPartialResponse(event, handleRecord, processor, {
       context,
       throwOnFullBatchFailure: false,
+      processInParallel: false,
     });
   } finally {
     // An invocation that only skipped stale events has nothing to report; publishing would log a warning.
     if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
   }
+}
+
+function objectLogKeys(change: S3Change, observability: Observability): Record<string, string> {
+  let articleId: string | undefined;
+  try {
+    articleId = observability.articleIdOf?.(change);
+  } catch {
+    // The id is only context for the error line; failing to derive it must not hide the real error.
+  }
+  return { bucket: change.bucket, key: change.key, ...(articleId ? { articleId } : {}) };
 }

@@ -1,34 +1,59 @@
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { ArticlePipeline } from '../../lib/article-pipeline';
+import { InvalidPipelinePropsError } from '../../lib/errors';
 import { NewsflowStack } from '../../lib/newsflow-stack';
+import {
+  actionsOf,
+  functionRoleStatements,
+  mentions,
+  roleStatements,
+  type Statement,
+  testApp,
+} from './cdk-test-app';
 
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+type Resource = {
+  Properties: Record<string, unknown>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
 
-/** Synthesizes without bundling (asset contents do not matter to these assertions). */
-function synth(): Template {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  return Template.fromStack(new NewsflowStack(app, 'Test'));
+/** The one resource of `type` whose logical id contains `name`. */
+function resourceNamed(template: Template, type: string, name: string): [string, Resource] {
+  const found = Object.entries(template.findResources(type)).filter(([id]) => id.includes(name));
+  if (found.length !== 1) throw new Error(`Expected one ${type} named like ${name}, found ${found.length}`);
+  return found[0] as [string, Resource];
 }
 
-/** Logical id of the function whose logical id contains `name`. */
-function functionRoleStatements(template: Template, name: string): Statement[] {
-  const functions = template.findResources('AWS::Lambda::Function');
-  const [, fn] = Object.entries(functions).find(([id]) => id.includes(name)) ?? [];
-  if (fn === undefined) throw new Error(`No function named like ${name}`);
-  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-  const policies = template.findResources('AWS::IAM::Policy');
-  return Object.values(policies)
-    .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId))
+/** The statements of the bucket or queue policy attached to the resource with logical id `id`. */
+function resourcePolicyStatements(template: Template, policyType: string, id: string): Statement[] {
+  return Object.values(template.findResources(policyType))
+    .filter((p) => mentions(p.Properties.Bucket ?? p.Properties.Queues ?? p.Properties.Topics, `"${id}"`))
     .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 }
 
-const actions = (statements: Statement[]): string[] => statements.flatMap((s) => [s.Action].flat());
-const mentions = (value: unknown, fragment: string): boolean => JSON.stringify(value).includes(fragment);
+const isTlsOnlyDeny = (s: Statement): boolean =>
+  s.Effect === 'Deny' &&
+  JSON.stringify(s.Principal).includes('*') &&
+  s.Condition?.Bool?.['aws:SecureTransport'] === 'false';
 
-describe('ArticlePipeline template', () => {
-  const template = synth();
+const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
+const SQS_CONSUMER_ACTIONS = [
+  'sqs:ReceiveMessage',
+  'sqs:ChangeMessageVisibility',
+  'sqs:GetQueueUrl',
+  'sqs:DeleteMessage',
+  'sqs:GetQueueAttributes',
+];
+const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+
+describe('ArticlePipeline template (the deployed stack)', () => {
+  const template = Template.fromStack(new NewsflowStack(testApp(), 'Test'));
 
   it('has the two stage queues with dead-letter queues, SSE and 14-day DLQ retention', () => {
     // Assess
@@ -62,7 +87,7 @@ describe('ArticlePipeline template', () => {
     }
   });
 
-  it('runs two arm64 Node.js 22 functions from SQS with partial batch responses', () => {
+  it('runs two arm64 Node.js 22 functions from SQS with partial batch responses and active tracing', () => {
     // Assess
     template.resourcePropertiesCountIs(
       'AWS::Lambda::Function',
@@ -131,43 +156,275 @@ describe('ArticlePipeline template', () => {
     });
   });
 
-  it('lets the clean function read raw uploads and write processed documents, and nothing else', () => {
-    // Prepare
-    const statements = functionRoleStatements(template, 'CleanFunction');
+  describe('buckets', () => {
+    it('has exactly the raw, processed and access log buckets', () => {
+      // Assess
+      const ids = Object.keys(template.findResources('AWS::S3::Bucket'));
+      expect(ids.map((id) => id.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
+        'PipelineAccessLogsBucket',
+        'PipelineProcessedBucket',
+        'PipelineRawBucket',
+      ]);
+    });
 
-    // Assess
-    const all = actions(statements);
-    expect(all.some((a) => a.startsWith('dynamodb:'))).toBe(false);
-    const writes = statements.filter((s) => actions([s]).some((a) => /^s3:(Put|Delete)/.test(a)));
-    expect(writes.length).toBeGreaterThan(0);
-    for (const s of writes) {
-      expect(mentions(s.Resource, 'ProcessedBucket')).toBe(true);
-      expect(mentions(s.Resource, 'RawBucket')).toBe(false);
-      expect(mentions(s.Resource, '/articles/*')).toBe(true);
-    }
-    const rawReads = statements.filter((s) => mentions(s.Resource, 'RawBucket'));
-    expect(actions(rawReads).every((a) => /^s3:(Get|List)/.test(a))).toBe(true);
-    expect(mentions(rawReads, '/raw/*')).toBe(true);
-  });
+    it.each(['RawBucket', 'ProcessedBucket', 'AccessLogsBucket'])(
+      'keeps the %s private, encrypted with S3-managed keys, ACL-free and retained',
+      (name) => {
+        // Prepare
+        const [, bucket] = resourceNamed(template, 'AWS::S3::Bucket', name);
 
-  it('lets the tag function read processed documents and write the table, and not write S3', () => {
-    // Prepare
-    const statements = functionRoleStatements(template, 'TagFunction');
-
-    // Assess
-    const s3Actions = actions(statements).filter((a) => a.startsWith('s3:'));
-    expect(s3Actions.length).toBeGreaterThan(0);
-    expect(s3Actions.every((a) => /^s3:(Get|List)/.test(a))).toBe(true);
-    expect(mentions(statements, 'RawBucket')).toBe(false);
-    const tableStatements = statements.filter((s) => actions([s]).some((a) => a.startsWith('dynamodb:')));
-    expect(actions(tableStatements)).toEqual(
-      expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:BatchWriteItem']),
+        // Assess
+        expect(bucket.DeletionPolicy).toBe('Retain');
+        expect(bucket.UpdateReplacePolicy).toBe('Retain');
+        expect(bucket.Properties).toMatchObject({
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          },
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [
+              { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+            ],
+          },
+          OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+        });
+        expect(bucket.Properties.AccessControl).toBeUndefined();
+      },
     );
-    for (const s of tableStatements) expect(mentions(s.Resource, 'ArticleTable')).toBe(true);
+
+    it.each(['RawBucket', 'ProcessedBucket', 'AccessLogsBucket'])(
+      'denies every request to the %s and its objects that is not TLS 1.2+',
+      (name) => {
+        // Prepare
+        const [id] = resourceNamed(template, 'AWS::S3::Bucket', name);
+        const statements = resourcePolicyStatements(template, 'AWS::S3::BucketPolicy', id);
+
+        // Assess
+        const tlsOnly = statements.find(isTlsOnlyDeny);
+        expect(tlsOnly?.Action).toBe('s3:*');
+        expect(mentions(tlsOnly?.Resource, `"${id}"`)).toBe(true);
+        expect(mentions(tlsOnly?.Resource, '/*')).toBe(true);
+        expect(
+          statements.some(
+            (s) => s.Effect === 'Deny' && s.Condition?.NumericLessThan?.['s3:TlsVersion'] === 1.2,
+          ),
+        ).toBe(true);
+      },
+    );
+
+    it('versions the raw bucket and expires noncurrent versions and their leftover delete markers', () => {
+      // Prepare
+      const [, raw] = resourceNamed(template, 'AWS::S3::Bucket', 'RawBucket');
+      const rules = (raw.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+
+      // Assess
+      expect(raw.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(rules).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ NoncurrentVersionExpiration: { NoncurrentDays: 30 }, Status: 'Enabled' }),
+          expect.objectContaining({ ExpiredObjectDeleteMarker: true, Status: 'Enabled' }),
+        ]),
+      );
+    });
+
+    it('sends both data buckets’ server access logs to the log bucket, which expires them after 90 days', () => {
+      // Prepare
+      const [logsId, logs] = resourceNamed(template, 'AWS::S3::Bucket', 'AccessLogsBucket');
+
+      // Assess
+      for (const name of ['RawBucket', 'ProcessedBucket']) {
+        const [, bucket] = resourceNamed(template, 'AWS::S3::Bucket', name);
+        expect(bucket.Properties.LoggingConfiguration).toEqual({
+          DestinationBucketName: { Ref: logsId },
+          LogFilePrefix: expect.stringMatching(/\/$/),
+        });
+      }
+      expect(logs.Properties.LifecycleConfiguration).toEqual({
+        Rules: [expect.objectContaining({ ExpirationInDays: 90, Status: 'Enabled' })],
+      });
+      expect(logs.Properties.LoggingConfiguration).toBeUndefined();
+    });
+
+    it('lets only S3 log delivery write to the log bucket, only for these buckets in this account', () => {
+      // Prepare
+      const [logsId] = resourceNamed(template, 'AWS::S3::Bucket', 'AccessLogsBucket');
+      const allows = resourcePolicyStatements(template, 'AWS::S3::BucketPolicy', logsId).filter(
+        (s) => s.Effect === 'Allow',
+      );
+
+      // Assess
+      expect(allows).toHaveLength(2);
+      for (const s of allows) {
+        expect(s.Principal).toEqual({ Service: 'logging.s3.amazonaws.com' });
+        expect(s.Action).toBe('s3:PutObject');
+        expect(s.Condition?.StringEquals?.['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
+        expect(s.Condition?.ArnLike?.['aws:SourceArn']).toBeDefined();
+      }
+    });
   });
 
-  it('passes the handlers their configuration through the environment', () => {
+  describe('queues', () => {
+    it.each(['CleanQueue', 'CleanDeadLetterQueue', 'TagQueue', 'TagDeadLetterQueue'])(
+      'encrypts the %s with SSE-SQS and denies it every request without TLS',
+      (name) => {
+        // Prepare
+        const [id, queue] = resourceNamed(template, 'AWS::SQS::Queue', name);
+        const statements = resourcePolicyStatements(template, 'AWS::SQS::QueuePolicy', id);
+
+        // Assess
+        expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+        expect(queue.Properties.KmsMasterKeyId).toBeUndefined();
+        expect(statements.find(isTlsOnlyDeny)?.Action).toBe('sqs:*');
+      },
+    );
+
+    it('lets S3 send to a stage queue only from the bucket that feeds it', () => {
+      // Prepare
+      const [cleanQueueId] = resourceNamed(template, 'AWS::SQS::Queue', 'CleanQueue');
+      const [tagQueueId] = resourceNamed(template, 'AWS::SQS::Queue', 'TagQueue');
+      const s3Allow = (queueId: string) =>
+        resourcePolicyStatements(template, 'AWS::SQS::QueuePolicy', queueId).filter(
+          (s) => s.Effect === 'Allow',
+        );
+
+      // Assess
+      for (const [queueId, bucket] of [
+        [cleanQueueId, 'RawBucket'],
+        [tagQueueId, 'ProcessedBucket'],
+      ] as const) {
+        const allows = s3Allow(queueId);
+        expect(allows).toHaveLength(1);
+        expect(allows[0]?.Principal).toEqual({ Service: 's3.amazonaws.com' });
+        expect(mentions(allows[0]?.Condition?.ArnLike?.['aws:SourceArn'], bucket)).toBe(true);
+      }
+    });
+  });
+
+  describe('least privilege', () => {
+    it('lets the clean function read raw uploads and write processed documents, and nothing else', () => {
+      // Prepare
+      const statements = functionRoleStatements(template, 'CleanFunction');
+      const [rawId] = resourceNamed(template, 'AWS::S3::Bucket', 'RawBucket');
+      const [processedId] = resourceNamed(template, 'AWS::S3::Bucket', 'ProcessedBucket');
+      const s3Statements = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
+      const resourcesFor = (action: string) =>
+        s3Statements.filter((s) => actionsOf([s]).includes(action)).map((s) => s.Resource);
+
+      // Assess
+      expect(new Set(actionsOf(statements))).toEqual(
+        new Set([
+          ...LOG_ACTIONS,
+          ...XRAY_ACTIONS,
+          ...SQS_CONSUMER_ACTIONS,
+          's3:GetObject',
+          's3:GetObjectVersion',
+          's3:ListBucket',
+          's3:PutObject',
+          's3:DeleteObject',
+        ]),
+      );
+      const rawObjects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [rawId, 'Arn'] }, '/raw/*']] };
+      const processedObjects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [processedId, 'Arn'] }, '/articles/*']] };
+      expect(resourcesFor('s3:GetObject')).toEqual([rawObjects]);
+      expect(resourcesFor('s3:GetObjectVersion')).toEqual([rawObjects]);
+      expect(resourcesFor('s3:PutObject')).toEqual([processedObjects]);
+      expect(resourcesFor('s3:DeleteObject')).toEqual([processedObjects]);
+      expect(resourcesFor('s3:ListBucket')).toEqual([{ 'Fn::GetAtt': [rawId, 'Arn'] }]);
+    });
+
+    it('lets the tag function read processed documents and write the table, and nothing else', () => {
+      // Prepare
+      const statements = functionRoleStatements(template, 'TagFunction');
+      const [processedId] = resourceNamed(template, 'AWS::S3::Bucket', 'ProcessedBucket');
+      const [tableId] = resourceNamed(template, 'AWS::DynamoDB::Table', 'ArticleTable');
+      const resourcesFor = (prefix: string) =>
+        statements.filter((s) => actionsOf([s]).some((a) => a.startsWith(prefix))).map((s) => s.Resource);
+
+      // Assess
+      expect(new Set(actionsOf(statements))).toEqual(
+        new Set([
+          ...LOG_ACTIONS,
+          ...XRAY_ACTIONS,
+          ...SQS_CONSUMER_ACTIONS,
+          's3:GetObject',
+          's3:ListBucket',
+          'dynamodb:GetItem',
+          'dynamodb:Query',
+          'dynamodb:PutItem',
+          'dynamodb:BatchWriteItem',
+        ]),
+      );
+      expect(resourcesFor('s3:GetObject')).toEqual([
+        { 'Fn::Join': ['', [{ 'Fn::GetAtt': [processedId, 'Arn'] }, '/articles/*']] },
+      ]);
+      expect(resourcesFor('s3:ListBucket')).toEqual([{ 'Fn::GetAtt': [processedId, 'Arn'] }]);
+      // The table itself: not its indexes, not its stream.
+      expect(resourcesFor('dynamodb:')).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+    });
+
+    it.each(['CleanFunction', 'TagFunction'])(
+      'gives the %s its own queue and log group only, and no AWS-managed policy',
+      (name) => {
+        // Prepare
+        const statements = functionRoleStatements(template, name);
+        const stage = name.replace('Function', '');
+        const [, fn] = resourceNamed(template, 'AWS::Lambda::Function', name);
+        const roleId = (fn.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+        const [, role] = resourceNamed(template, 'AWS::IAM::Role', roleId);
+
+        // Assess
+        const queueResources = statements.filter((s) => actionsOf([s]).includes('sqs:ReceiveMessage'));
+        expect(queueResources.map((s) => s.Resource)).toEqual([
+          { 'Fn::GetAtt': [expect.stringContaining(`${stage}Queue`), 'Arn'] },
+        ]);
+        const logResources = statements.filter((s) => actionsOf([s]).includes('logs:PutLogEvents'));
+        expect(logResources.map((s) => s.Resource)).toEqual([
+          { 'Fn::GetAtt': [expect.stringContaining(`${stage}Logs`), 'Arn'] },
+        ]);
+        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      },
+    );
+
+    it('grants no service-wide action and Resource "*" only for X-Ray, which has no resource-level permissions', () => {
+      // Prepare
+      const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+        (p) => p.Properties.PolicyDocument.Statement as Statement[],
+      );
+
+      // Assess
+      expect(statements.length).toBeGreaterThan(0);
+      expect(actionsOf(statements).filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
+      const starred = statements.filter((s) => [s.Resource].flat().includes('*'));
+      expect(starred.length).toBeGreaterThan(0);
+      for (const s of starred) expect(XRAY_ACTIONS).toEqual(expect.arrayContaining(actionsOf([s])));
+    });
+  });
+
+  it('passes the handlers their configuration through the environment, and nothing secret', () => {
+    // Prepare
+    const functions = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Architectures: ['arm64'] } }),
+    );
+    const variables = functions.map(
+      (f) => (f.Properties.Environment as { Variables: Record<string, unknown> }).Variables,
+    );
+
     // Assess
+    expect(variables).toHaveLength(2);
+    for (const v of variables) {
+      expect(Object.keys(v).sort()).toEqual(
+        expect.arrayContaining(['NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'PROCESSED_BUCKET']),
+      );
+      for (const name of Object.keys(v)) {
+        expect(name).toMatch(
+          /^(NODE_OPTIONS|POWERTOOLS_METRICS_NAMESPACE|PROCESSED_BUCKET|TABLE_NAME|MAX_OBJECT_BYTES|NEWSFLOW_MODELS_DIR)$/,
+        );
+      }
+      const literals = Object.values(v).filter((value): value is string => typeof value === 'string');
+      for (const value of literals) expect(value).not.toMatch(/AKIA[0-9A-Z]{16}|[A-Za-z0-9/+]{40}/);
+    }
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({
@@ -181,13 +438,18 @@ describe('ArticlePipeline template', () => {
       Environment: { Variables: Match.objectLike({ MAX_OBJECT_BYTES: String(5 * 1024 * 1024) }) },
     });
   });
+
+  it('sets a retention on both function log groups', () => {
+    // Assess
+    template.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 30 }, 2);
+    template.resourceCountIs('AWS::Logs::LogGroup', 2);
+  });
 });
 
 describe('ArticlePipeline props', () => {
   it('honours a custom raw prefix and lets a dev stack destroy its data', () => {
     // Prepare
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const stack = new Stack(app, 'Dev');
+    const stack = new Stack(testApp(), 'Dev');
 
     // Act
     new ArticlePipeline(stack, 'P', { rawPrefix: 'incoming/', removalPolicy: RemovalPolicy.DESTROY });
@@ -199,12 +461,17 @@ describe('ArticlePipeline props', () => {
       DeletionPolicy: 'Delete',
       Properties: { DeletionProtectionEnabled: false },
     });
+    template.allResources('AWS::S3::Bucket', { DeletionPolicy: 'Delete' });
+    const reads = functionRoleStatements(template, 'CleanFunction').filter((s) =>
+      actionsOf([s]).includes('s3:GetObject'),
+    );
+    expect(mentions(reads, '/incoming/*')).toBe(true);
+    expect(mentions(reads, '/raw/*')).toBe(false);
   });
 
   it('grants a downstream reader read-only access to the table, its index and its stream', () => {
     // Prepare
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const stack = new Stack(app, 'Reader');
+    const stack = new Stack(testApp(), 'Reader');
     const pipeline = new ArticlePipeline(stack, 'P');
     const reader = new iam.Role(stack, 'Reader', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
@@ -216,13 +483,64 @@ describe('ArticlePipeline props', () => {
 
     // Assess
     const readerRoleId = stack.getLogicalId(reader.node.defaultChild as iam.CfnRole);
-    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
-      .filter((p) => (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === readerRoleId))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
-    const granted = actions(statements);
+    const statements = roleStatements(template, readerRoleId);
+    const granted = actionsOf(statements);
     expect(granted).toEqual(
       expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetRecords', 'dynamodb:GetItem']),
     );
     expect(granted.some((a) => /dynamodb:(Put|Delete|Update|BatchWrite)/.test(a))).toBe(false);
+    expect(granted.some((a) => a.startsWith('s3:'))).toBe(false);
+    expect(mentions(statements, '/index/*')).toBe(true);
+    expect(mentions(statements, 'StreamArn')).toBe(true);
+  });
+
+  it('lets the clean function decrypt an existing raw bucket encrypted with a customer-managed key', () => {
+    // Prepare
+    const stack = new Stack(testApp(), 'Existing');
+    const key = new kms.Key(stack, 'UploadsKey', { enableKeyRotation: true });
+    const uploads = new s3.Bucket(stack, 'Uploads', { encryptionKey: key, enforceSSL: true });
+
+    // Act
+    new ArticlePipeline(stack, 'P', { existingRawBucket: uploads as s3.IBucket });
+    const template = Template.fromStack(stack);
+
+    // Assess
+    const clean = functionRoleStatements(template, 'CleanFunction');
+    const decrypt = clean.filter((s) => actionsOf([s]).includes('kms:Decrypt'));
+    expect(mentions(decrypt, stack.getLogicalId(key.node.defaultChild as kms.CfnKey))).toBe(true);
+    expect(actionsOf(clean).some((a) => a.startsWith('kms:Encrypt'))).toBe(false);
+    expect(mentions(functionRoleStatements(template, 'TagFunction'), 'UploadsKey')).toBe(false);
+    // The existing bucket is not reconfigured: two buckets of ours (processed, logs) plus the given one.
+    template.resourceCountIs('AWS::S3::Bucket', 3);
+  });
+
+  it('rejects an alarm topic asked for twice', () => {
+    // Prepare
+    const stack = new Stack(testApp(), 'Twice');
+    const topic = new sns.Topic(stack, 'Ops');
+
+    // Act
+    const build = () => new ArticlePipeline(stack, 'P', { alarmTopic: true, existingAlarmTopic: topic });
+
+    // Assess
+    expect(build).toThrow(InvalidPipelinePropsError);
+  });
+
+  it.each([
+    ['alias/aws/sqs', true],
+    ['arn:aws:kms:eu-west-1:111122223333:alias/aws/sqs', true],
+    ['alias/newsflow-queues', false],
+  ])('refuses to synthesize a notification queue encrypted with %s: %s', (keyId, refused) => {
+    // Prepare: an escape hatch is the only way to reach the queue's encryption.
+    const stack = new Stack(testApp(), 'Guard');
+    const pipeline = new ArticlePipeline(stack, 'P');
+    (pipeline.clean.queue.node.defaultChild as sqs.CfnQueue).kmsMasterKeyId = keyId;
+
+    // Act
+    const synth = () => Template.fromStack(stack);
+
+    // Assess
+    if (refused) expect(synth).toThrow(/aws\/sqs key \(S3 drops them silently\)/);
+    else expect(synth).not.toThrow();
   });
 });
