@@ -26,7 +26,6 @@ import { timeOfDayParser } from './parsers/time-of-day';
 import { weekdayParser } from './parsers/weekday';
 import { centuryParser, decadeParser, spelledYearParser, yearParser } from './parsers/year';
 import { dateTimeRefiner } from './refiners/date-time';
-import { datelineRefiner } from './refiners/dateline';
 import { modifierRefiner } from './refiners/modifier';
 import { overlapRefiner } from './refiners/overlap';
 
@@ -74,6 +73,6 @@ export function englishNewsConfiguration(): Configuration {
       vagueDurationParser,
       referenceWordParser,
     ],
-    refiners: [datelineRefiner, overlapRefiner, dateTimeRefiner, modifierRefiner, overlapRefiner],
+    refiners: [overlapRefiner, dateTimeRefiner, modifierRefiner, overlapRefiner],
   };
 }

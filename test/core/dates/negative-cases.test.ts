@@ -25,7 +25,7 @@ describe('negative cases: words that look temporal but are not', () => {
     ['a newspaper "Daily"', 'The Daily Telegraph published the letter.'],
     ['"quarterly" as an adjective', 'The board declared a quarterly dividend of 12 cents.'],
     ['a holiday as a modifier', 'Kim promised a Christmas present to Washington.'],
-    ['a dateline', 'WASHINGTON, August 11 (Xinhua) -- The talks continued.'],
+    ['the foreseeable future', 'Troops will stay for the foreseeable future.'],
     ['"High Noon"', 'The poster showed a still from "High Noon."'],
     ['a fraction', 'The recipe needs 1/2 cup of sugar.'],
     ['a score', 'The team won 3-1 at home.'],

@@ -102,9 +102,15 @@ function latestQuarter(env: ResolutionEnv, qualifier: string | undefined): Point
     const base = env.quarterAnchor?.grain === 'quarter' ? env.quarterAnchor : current;
     return shift(base, -1);
   }
-  // The quarter under discussion, else the last one that ended before publication.
+  // The quarter under discussion, else the last one that ended before publication. "The latest quarter" has
+  // ended, so a quarter still running (or a forecast one) under discussion does not count for it.
+  const completed = shift(current, -1);
   const quarter = env.quarterAnchor;
-  if (quarter !== undefined && quarter.grain === 'quarter' && quarter.year >= env.reference.year - 1)
-    return quarter;
-  return shift(current, -1);
+  if (quarter === undefined || quarter.grain !== 'quarter' || quarter.year < env.reference.year - 1)
+    return completed;
+  const ended =
+    quarter.year * 4 + quarter.quarter <= env.reference.year * 4 + Math.ceil(env.reference.month / 3) - 1;
+  if (qualifier !== undefined && /^(?:latest|most recent|recent|just-ended)$/.test(qualifier) && !ended)
+    return completed;
+  return quarter;
 }

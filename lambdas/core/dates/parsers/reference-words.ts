@@ -55,6 +55,9 @@ export const referenceWordParser: Parser = {
       return null;
     if (word === 'future' && /^\s+(?:of|for)?\s*[a-z]/i.test(after) && !/^\s+(?:of|for)\b/i.test(after))
       return null;
+    // "the foreseeable future" is an open-ended span TimeML leaves untagged.
+    if (word === 'future' && /\bforeseeable\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index)))
+      return null;
     if (
       word === 'the past' &&
       /^\s+(?:few|several|two|three|four|five|six|seven|eight|nine|ten|\d|year|month|week|decade|day|century)/i.test(

@@ -64,7 +64,7 @@ export const relativePeriodParser: Parser = {
     const span = SPAN_VALUES[unit];
     const spanContext =
       hasThe &&
-      (dir === 'next' || dir === 'coming' || dir === 'past') &&
+      (dir === 'next' || dir === 'coming') &&
       /\b(?:over|for|during|within|in|throughout)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index));
     if (
       span !== undefined &&

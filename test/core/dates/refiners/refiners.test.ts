@@ -1,6 +1,5 @@
 import type { Candidate } from '../../../../lambdas/core/dates/engine/candidate';
 import { fixed } from '../../../../lambdas/core/dates/engine/candidate';
-import { datelineRefiner } from '../../../../lambdas/core/dates/refiners/dateline';
 import { modifierRefiner } from '../../../../lambdas/core/dates/refiners/modifier';
 import { overlapRefiner } from '../../../../lambdas/core/dates/refiners/overlap';
 import { found } from '../tag-helper';
@@ -53,16 +52,6 @@ describe('refiners', () => {
     const [c] = modifierRefiner.refine([candidate(6, 11, 'frequency-adverb', 'SET')], { text });
     // Assess
     expect([c?.start, c?.mod]).toEqual([6, undefined]);
-  });
-
-  it('dateline drops the date of a wire dateline only', () => {
-    // Prepare
-    const text = 'NAIROBI, Aug. 7 (AP) -- Bombs exploded Aug. 7.';
-    const input = [candidate(9, 15, 'month-day-year'), candidate(39, 45, 'month-day-year')];
-    // Act
-    const kept = datelineRefiner.refine(input, { text });
-    // Assess
-    expect(kept.map((c) => c.start)).toEqual([39]);
   });
 
   it('date-time joins a clock time with the day after it', () => {
