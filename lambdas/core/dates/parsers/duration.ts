@@ -134,7 +134,10 @@ export const vagueDurationParser: Parser = {
     if (isCapitalized(unitWord) && qualifier === undefined && quantity === undefined) return null;
     const value = durationValue('X', unitWord);
     if (value === null) return null;
-    return candidate(this.name, m.index, m.index + whole.length, 'DURATION', () => ({
+    // "in the weeks before the shooting": the article is the noun phrase's, not part of the expression.
+    const bare = qualifier === undefined && quantity === undefined;
+    const start = bare ? m.index + (/^the\s+/i.exec(whole)?.[0].length ?? 0) : m.index;
+    return candidate(this.name, start, m.index + whole.length, 'DURATION', () => ({
       value,
       anchors: false,
     }));

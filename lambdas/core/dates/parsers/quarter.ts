@@ -38,8 +38,10 @@ export const quarterParser: Parser = {
                 ? 1
                 : 0;
     const explicitYear = leadYear ?? ofYear;
-    // Start at the determiner only when it belongs to the expression ("the third quarter", "its fourth quarter").
-    const start = m.index;
+    // The determiner belongs to a noun phrase ("the third quarter") but not to an adjective ("the third-quarter
+    // loss"), where it determines the noun after.
+    const adjective = /[-](?:quarter|half)$/i.test(whole.replace(/\s+of\s+.*$/i, ''));
+    const start = adjective ? m.index + (/^(?:the|its|their)\s+/i.exec(whole)?.[0].length ?? 0) : m.index;
     return candidate(this.name, start, m.index + whole.length, 'DATE', ({ reference, tense }) => {
       let year: number;
       if (explicitYear !== undefined) year = Number(explicitYear);

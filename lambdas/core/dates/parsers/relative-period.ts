@@ -162,10 +162,13 @@ export const partOfPeriodParser: Parser = {
   },
 };
 
-/** "earlier this month", "later this year", "early this week": the period with a START or END mod. */
+/**
+ * "early this week", "late last year": the period with a START or END mod. "earlier this month" is left to the
+ * relative-period rule: news annotation keeps "earlier" out of the expression.
+ */
 export const earlierLaterPeriodParser: Parser = {
   name: 'earlier-later-period',
-  pattern: /\b(earlier|later|early|late)\s+(this|last|next)\s+(week|month|year|quarter)\b/gi,
+  pattern: /\b(early|late)\s+(this|last|next)\s+(week|month|year|quarter)\b/gi,
   extract(m) {
     const [whole, when = '', dirWord, unitWord = ''] = m;
     const grain = GRAINS[unitWord.toLowerCase()];

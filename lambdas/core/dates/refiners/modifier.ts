@@ -42,7 +42,8 @@ const DURATION_MODS: readonly ModifierRule[] = [
   { pattern: /(?:^|\s)(?:more\s+than|longer\s+than)\s+$/i, mod: 'MORE_THAN', extend: true },
   { pattern: /(?:^|\s)(?:less\s+than|fewer\s+than|shorter\s+than)\s+$/i, mod: 'LESS_THAN', extend: true },
   { pattern: /(?:^|\s)over\s+$/i, mod: 'MORE_THAN', extend: true },
-  { pattern: /(?:^|\s)(?:nearly|almost|under)\s+$/i, mod: 'LESS_THAN', extend: false },
+  { pattern: /(?:^|\s)(?:nearly|almost)\s+$/i, mod: 'LESS_THAN', extend: true },
+  { pattern: /(?:^|\s)under\s+$/i, mod: 'LESS_THAN', extend: false },
   { pattern: /(?:^|\s)within\s+$/i, mod: 'EQUAL_OR_LESS', extend: false },
   { pattern: /(?:^|\s)(?:about|around|approximately|roughly|some)\s+$/i, mod: 'APPROX', extend: false },
 ];

@@ -27,7 +27,8 @@ describe('durations', () => {
     ['It will last at least 72 hours.', 'at least 72 hours', 'EQUAL_OR_MORE'],
     ['Sites open for no more than sixty days.', 'no more than sixty days', 'EQUAL_OR_LESS'],
     ['It took about two weeks.', 'two weeks', 'APPROX'],
-    ['It took nearly five months.', 'five months', 'LESS_THAN'],
+    ['It took nearly five months.', 'nearly five months', 'LESS_THAN'],
+    ['It was over within 14 days.', '14 days', 'EQUAL_OR_LESS'],
     ['It took two to three weeks.', 'two to three weeks', 'EQUAL_OR_MORE'],
   ])('bounds: %s', (text, expression, mod) => {
     // Act

@@ -26,14 +26,21 @@ describe('periods relative to publication', () => {
   it.each([
     ['the end of the year', '2019', 'END'],
     ['the beginning of the week', '2019-W51', 'START'],
-    ['earlier this month', '2019-12', 'START'],
-    ['later this year', '2019', 'END'],
+    ['early this week', '2019-W51', 'START'],
+    ['late last year', '2018', 'END'],
     ['year-end', '2019', 'END'],
   ])('reads "%s" as %s with mod %s', (expression, value, mod) => {
     // Act
     const span = spanOf(`They met ${expression} to talk.`, '2019-12-20', expression);
     // Assess
     expect(span).toEqual({ text: expression, type: 'DATE', value, mod });
+  });
+
+  it('leaves "earlier" out of "earlier this month", as news annotation does', () => {
+    // Act
+    const spans = found('The letter was sent earlier this month.', '2019-12-20');
+    // Assess
+    expect(spans).toEqual([{ text: 'this month', type: 'DATE', value: '2019-12' }]);
   });
 
   it('takes "over the weekend" in a past-tense Monday story as the weekend before', () => {
