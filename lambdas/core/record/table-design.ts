@@ -45,6 +45,14 @@ export function lookupSk(sortTime: string, articleId: string): string {
   return `${sortTime}#${articleId}`;
 }
 
+/**
+ * Inclusive bounds of lookup sort keys whose sort time falls on the days `fromDay`..`toDay` (`YYYY-MM-DD`), for
+ * `gsi1sk BETWEEN :from AND :to`. Every sort key starts with its day; `~` sorts after the `T` or `#` that follows.
+ */
+export function lookupSkBetween(fromDay: string, toDay: string): readonly [string, string] {
+  return [fromDay, `${toDay}~`];
+}
+
 /** The name form entity lookups use: NFC, lower case, single spaces. */
 export function normalizeName(name: string): string {
   return name.normalize('NFC').toLocaleLowerCase('en').replace(/\s+/g, ' ').trim();

@@ -12,6 +12,16 @@ import {
 } from './table-design';
 import type { ArticleRecord } from './types';
 
+/**
+ * Lookup items stay under 1 KB (one write unit each, in the table and in the index): entity names longer than
+ * this many UTF-8 bytes get no lookup item (the record's `entitySummary` keeps them) — far longer ones would
+ * also exceed the 1,024-byte sort key limit and fail the whole write.
+ */
+export const MAX_LOOKUP_NAME_BYTES = 128;
+
+/** Titles are cut to this many UTF-8 bytes in lookup items (the record keeps the whole title). */
+export const MAX_LOOKUP_TITLE_BYTES = 256;
+
 /** A table item as plain attribute values (marshalled by the store). */
 export type TableItem = Record<string, unknown> & { readonly pk: string; readonly sk: string };
 
@@ -42,6 +52,7 @@ export function toTableItems(record: ArticleRecord): TableItem[] {
     const name = normalizeName(e.canonical);
     const key = `${e.type}#${name}`;
     if (name.length === 0 || seenEntities.has(key)) continue;
+    if (Math.max(utf8Bytes(name), utf8Bytes(e.canonical)) > MAX_LOOKUP_NAME_BYTES) continue;
     seenEntities.add(key);
     items.push({
       ...shared,
@@ -66,7 +77,24 @@ export function toTableItems(record: ArticleRecord): TableItem[] {
 
 function titleAndDate(record: ArticleRecord): Record<string, string> {
   const out: Record<string, string> = {};
-  if (record.title !== undefined) out.title = record.title;
+  if (record.title !== undefined) out.title = truncateUtf8(record.title, MAX_LOOKUP_TITLE_BYTES);
   if (record.publishedAt !== undefined) out.publishedAt = record.publishedAt;
   return out;
+}
+
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** Cuts `text` to at most `maxBytes` UTF-8 bytes at a code point boundary, marking the cut with `…`. */
+function truncateUtf8(text: string, maxBytes: number): string {
+  if (utf8Bytes(text) <= maxBytes) return text;
+  let out = '';
+  let bytes = utf8Bytes('…');
+  for (const ch of text) {
+    bytes += utf8Bytes(ch);
+    if (bytes > maxBytes) break;
+    out += ch;
+  }
+  return `${out}…`;
 }

@@ -1,0 +1,31 @@
+/** Base class of the reader's errors. */
+export class ReaderError extends Error {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ReaderError';
+  }
+}
+
+/** A query's arguments are invalid (bad id, day, range, entity type or date value); nothing was read. */
+export class InvalidQueryError extends ReaderError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InvalidQueryError';
+  }
+}
+
+/** A page cursor is malformed, or was returned by a different query. */
+export class InvalidCursorError extends InvalidQueryError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InvalidCursorError';
+  }
+}
+
+/** DynamoDB failed a read (throttling after the SDK's retries, permissions, missing table); the SDK error is `cause`. */
+export class TableReadError extends ReaderError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TableReadError';
+  }
+}
