@@ -5,6 +5,7 @@ import type { Parser } from '../engine/rule';
 import { MONTH_BEFORE_DAY_SOURCE, parseMonth, WEEKDAY_SOURCE } from '../lexicon/calendar-words';
 
 const YEAR = '(?:1[5-9]|20|21)\\d\\d';
+const SECOND_DAY = /^\s+(?:and|or|to|through)\s+(\d{1,2})(?![\d%\w]|[,.:]\d)/;
 const WEEKDAY_BEFORE = new RegExp(`\\b(${WEEKDAY_SOURCE}),?\\s+$`, 'i');
 
 /**
@@ -24,14 +25,24 @@ export const monthDayYearParser: Parser = {
     // group would make the regex try every position twice.
     const lead = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, m.index - 12), m.index));
     const start = lead !== null && isCapitalized(lead[1] ?? '') ? m.index - lead[0].length : m.index;
-    return dayCandidate(
+    const month = parseMonth(monthWord);
+    const first = dayCandidate(this.name, start, m.index + whole.length, month, Number(dayText), yearText);
+    // "April 24 and 25": the second day shares the month (and year) of the first.
+    const more =
+      yearText === undefined
+        ? SECOND_DAY.exec(text.slice(m.index + whole.length, m.index + whole.length + 12))
+        : null;
+    if (first === null || more === null) return first;
+    const secondStart = m.index + whole.length + more[0].length - (more[1]?.length ?? 0);
+    const second = dayCandidate(
       this.name,
-      start,
-      m.index + whole.length,
-      parseMonth(monthWord),
-      Number(dayText),
-      yearText,
+      secondStart,
+      secondStart + (more[1]?.length ?? 0),
+      month,
+      Number(more[1]),
+      undefined,
     );
+    return second === null ? first : [first, second];
   },
 };
 

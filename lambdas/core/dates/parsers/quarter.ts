@@ -89,10 +89,11 @@ export const contextualQuarterParser: Parser = {
     return candidate(this.name, m.index, m.index + whole.length, 'DATE', (env) => {
       let point = latestQuarter(env, d === 'this' && q === undefined ? 'current' : q);
       if (point === null) return null;
-      if (q !== undefined && /^\d{4}$/.test(q) && point.grain === 'quarter')
-        point = { ...point, year: Number(q) };
+      const explicitYear = q !== undefined && /^\d{4}$/.test(q);
+      if (explicitYear && point.grain === 'quarter') point = { ...point, year: Number(q) };
       if (back) point = shift(point, -4);
-      return { value: formatPoint(point), point, anchors: !back };
+      // "the year-ago quarter" and "the 1988 quarter" are comparisons, not the quarter the story is about.
+      return { value: formatPoint(point), point, anchors: !back && !explicitYear };
     });
   },
 };

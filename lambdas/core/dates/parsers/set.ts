@@ -25,6 +25,8 @@ export const frequencyAdverbParser: Parser = {
     const word = m[1] ?? '';
     if (isCapitalized(word) && !/(?:^|[.!?"'`]\s*)$/.test(text.slice(Math.max(0, m.index - 3), m.index)))
       return null;
+    // "average daily volume" measures a quantity rather than naming a recurrence.
+    if (/\baverage\s+$/i.test(text.slice(Math.max(0, m.index - 9), m.index))) return null;
     // "quarterly dividend", "quarterly results": as an adjective it describes reporting, not a recurrence.
     if (
       word.toLowerCase() === 'quarterly' &&

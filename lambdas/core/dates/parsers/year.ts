@@ -33,8 +33,9 @@ export const yearParser: Parser = {
     const point: Point = { grain: 'year', year };
     return candidate(this.name, start, end, 'DATE', ({ anchor }) => {
       if (trailer?.toLowerCase() === 'period' && anchor !== undefined && anchor.grain === 'quarter') {
+        // A comparison period: it must not become the quarter the story is about.
         const p: Point = { grain: 'quarter', year, quarter: anchor.quarter };
-        return { value: formatPoint(p), point: p };
+        return { value: formatPoint(p), point: p, anchors: false };
       }
       return { value: formatPoint(point), point };
     });
