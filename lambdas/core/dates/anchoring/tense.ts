@@ -2,7 +2,7 @@ import type { Tense } from '../engine/candidate';
 
 // Markers of reported future or intention ("would" too: reported plans are mostly still ahead at publication).
 const FUTURE =
-  "will|would|won't|'ll|shall|going to|is to|are to|plans? to|planning to|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|next|as soon as|as early as|no later than|upcoming";
+  "will|would|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|next|as soon as|as early as|no later than|upcoming";
 // Auxiliaries and irregular past forms; regular ones are the weaker -ed guess below.
 const PAST =
   'was|were|had|did|said|told|met|made|took|came|went|began|saw|gave|fell|rose|held|left|won|lost|paid|sold|bought|ago|last|earlier|thought|brought|found|kept|spent|struck|sent|became|ran|shot|killed|announced|reported';
@@ -65,11 +65,13 @@ export function tenseAround(text: string, start: number, end: number): Tense {
     } else if (weak !== 'unknown') weakLeft = weak;
   }
   // An -ed verb after the nearest explicit marker is closer to the expression, so it is the better cue.
-  if (weakLeft !== 'unknown' && strongLeft !== 'future') return weakLeft;
+  if (weakLeft !== 'unknown') return weakLeft;
   if (strongLeft !== 'unknown') return strongLeft;
   let weakRight: Tense = 'unknown';
   for (const m of right.matchAll(MARKERS)) {
     const [strong, weak] = classify(m, right);
+    // "On Friday, the government planned to pay": an intention reported after the date happened by then.
+    if (strong === 'future' && /^planned$/i.test(m[1] ?? '')) return 'past';
     if (strong !== 'unknown') return strong;
     if (weak !== 'unknown' && weakRight === 'unknown') weakRight = weak;
   }

@@ -134,6 +134,13 @@ export const vagueDurationParser: Parser = {
     if (isCapitalized(unitWord) && qualifier === undefined && quantity === undefined) return null;
     const value = durationValue('X', unitWord);
     if (value === null) return null;
+    // "recent years" and "past years" are the vague past as a whole; recent days, weeks or months a span.
+    if (quantity === undefined && /^(?:recent|past)$/i.test(qualifier ?? '') && /^years$/i.test(unitWord)) {
+      return candidate(this.name, m.index, m.index + whole.length, 'DATE', () => ({
+        value: 'PAST_REF',
+        anchors: false,
+      }));
+    }
     // "in the weeks before the shooting": the article is the noun phrase's, not part of the expression.
     const bare = qualifier === undefined && quantity === undefined;
     const start = bare ? m.index + (/^the\s+/i.exec(whole)?.[0].length ?? 0) : m.index;

@@ -21,6 +21,9 @@ export const weekdayParser: Parser = {
     const [whole, dirWord, dayWord = '', part] = m;
     if (!isCapitalized(dayWord)) return null;
     const deadline = DEADLINE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    // "Wednesday's ruling" names something that already happened, whatever the sentence plans.
+    const possessive =
+      part === undefined && /^'s\b/.test(text.slice(m.index + whole.length, m.index + whole.length + 3));
     const dow = parseWeekday(dayWord);
     const direction = parseDirection(dirWord);
     const code = part === undefined ? undefined : PART_OF_DAY[part.toLowerCase()];
@@ -31,7 +34,7 @@ export const weekdayParser: Parser = {
       code === undefined ? 'DATE' : 'TIME',
       (env) => {
         // "until Tuesday", "as early as Tuesday": a deadline or a plan lies ahead unless the sentence is past.
-        const tense = deadline && env.tense !== 'past' ? 'future' : env.tense;
+        const tense = possessive ? 'past' : deadline && env.tense !== 'past' ? 'future' : env.tense;
         const point = dayPoint(resolveWeekday(env.reference, dow, direction, tense));
         return { value: formatPoint(point) + (code === undefined ? '' : `T${code}`), point };
       },

@@ -17,10 +17,21 @@ const POINT_MODS: readonly ModifierRule[] = [
   { pattern: /(?:^|\s)(?:the\s+)?early\s+$|(?:^|\s)early-$/i, mod: 'START', extend: true },
   { pattern: /(?:^|\s)(?:the\s+)?late\s+$|(?:^|\s)late-$/i, mod: 'END', extend: true },
   { pattern: /(?:^|\s)mid-$|(?:^|\s)mid\s+$/i, mod: 'MID', extend: true },
-  { pattern: /(?:^|\s)(?:around|approximately|roughly)\s+$/i, mod: 'APPROX', extend: true },
+  { pattern: /(?:^|\s)(?:approximately|roughly)\s+$/i, mod: 'APPROX', extend: true },
   { pattern: /(?:^|\s)post-$/i, mod: 'AFTER', extend: true },
   { pattern: /(?:^|\s)pre-$/i, mod: 'BEFORE', extend: true },
 ];
+
+// "around Nov. 1" hedges a date, but "get around Wednesday's ruling" is a phrasal verb: only numeric dates take it.
+const AROUND: ModifierRule = { pattern: /(?:^|\s)(?:around|about)\s+$/i, mod: 'APPROX', extend: true };
+const NUMERIC_RULES = new Set([
+  'month-day-year',
+  'day-month-year',
+  'numeric-date',
+  'month-year',
+  'year',
+  'time-of-day',
+]);
 
 // Hedges before "N units ago", which TimeML keeps inside the expression ("almost four years ago").
 const AGO_MODS: readonly ModifierRule[] = [
@@ -59,7 +70,14 @@ export const modifierRefiner: Refiner = {
       if (c.mod !== undefined || c.type === 'SET') return c;
       const before = text.slice(Math.max(0, c.start - 24), c.start);
       const own = text.slice(c.start, c.end);
-      const table = c.type === 'DURATION' ? DURATION_MODS : c.rule === 'ago' ? AGO_MODS : POINT_MODS;
+      const table =
+        c.type === 'DURATION'
+          ? DURATION_MODS
+          : c.rule === 'ago'
+            ? AGO_MODS
+            : NUMERIC_RULES.has(c.rule)
+              ? [...POINT_MODS, AROUND]
+              : POINT_MODS;
       for (const { pattern, mod, extend } of table) {
         const m = pattern.exec(before);
         if (m === null) continue;
