@@ -309,8 +309,14 @@ describe('ArticlePipeline template (the deployed stack)', () => {
       const [rawId] = resourceNamed(template, 'AWS::S3::Bucket', 'RawBucket');
       const [processedId] = resourceNamed(template, 'AWS::S3::Bucket', 'ProcessedBucket');
       const s3Statements = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
+      // Every resource an action is granted on, whichever statement grants it.
       const resourcesFor = (action: string) =>
-        s3Statements.filter((s) => actionsOf([s]).includes(action)).map((s) => s.Resource);
+        s3Statements
+          .filter((s) => actionsOf([s]).includes(action))
+          .flatMap((s) => [s.Resource].flat())
+          .map((r) => JSON.stringify(r))
+          .sort();
+      const arn = (id: string) => JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] });
 
       // Assess
       expect(new Set(actionsOf(statements))).toEqual(
@@ -325,13 +331,17 @@ describe('ArticlePipeline template (the deployed stack)', () => {
           's3:DeleteObject',
         ]),
       );
-      const rawObjects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [rawId, 'Arn'] }, '/raw/*']] };
-      const processedObjects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [processedId, 'Arn'] }, '/articles/*']] };
-      expect(resourcesFor('s3:GetObject')).toEqual([rawObjects]);
+      const rawObjects = JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [rawId, 'Arn'] }, '/raw/*']] });
+      const processedObjects = JSON.stringify({
+        'Fn::Join': ['', [{ 'Fn::GetAtt': [processedId, 'Arn'] }, '/articles/*']],
+      });
+      // Reads: raw uploads under the prefix, and the processed document it compares versions with.
+      expect(new Set(resourcesFor('s3:GetObject'))).toEqual(new Set([rawObjects, processedObjects]));
       expect(resourcesFor('s3:GetObjectVersion')).toEqual([rawObjects]);
+      // Writes: processed documents only; nothing may write or delete in the raw bucket.
       expect(resourcesFor('s3:PutObject')).toEqual([processedObjects]);
       expect(resourcesFor('s3:DeleteObject')).toEqual([processedObjects]);
-      expect(resourcesFor('s3:ListBucket')).toEqual([{ 'Fn::GetAtt': [rawId, 'Arn'] }]);
+      expect(new Set(resourcesFor('s3:ListBucket'))).toEqual(new Set([arn(rawId), arn(processedId)]));
     });
 
     it('lets the tag function read processed documents and write the table, and nothing else', () => {

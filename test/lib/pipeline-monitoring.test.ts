@@ -1,0 +1,200 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { METRIC_NAMES } from '../../lambdas/handlers/observability';
+import { ArticlePipeline } from '../../lib/article-pipeline';
+import { NewsflowStack, STACK_OUTPUTS } from '../../lib/newsflow-stack';
+import { mentions, testApp } from './cdk-test-app';
+
+type Alarm = { Properties: Record<string, unknown> };
+
+/** The dashboard body as JSON: CloudFormation holds it as an Fn::Join of strings and references. */
+function dashboardBody(template: Template): { widgets: { properties: Record<string, unknown> }[] } {
+  const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+  if (dashboard === undefined) throw new Error('No dashboard');
+  const parts = (dashboard.Properties.DashboardBody as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+  const text = parts.map((p) => (typeof p === 'string' ? p : `REF:${JSON.stringify(p).replace(/"/g, "'")}`));
+  return JSON.parse(text.join(''));
+}
+
+/** Every `[namespace, metricName, …]` row of the dashboard's widgets. */
+function dashboardMetrics(template: Template): string[][] {
+  return dashboardBody(template).widgets.flatMap(
+    (w) => ((w.properties.metrics ?? []) as unknown[][]).map((row) => row.map(String)) ?? [],
+  );
+}
+
+describe('pipeline monitoring (the deployed stack)', () => {
+  const template = Template.fromStack(new NewsflowStack(testApp(), 'Mon'));
+  const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')) as [string, Alarm][];
+  const alarmNamed = (fragment: string): Alarm => {
+    const found = alarms.filter(([id]) => id.includes(fragment));
+    if (found.length !== 1) throw new Error(`Expected one alarm like ${fragment}, found ${found.length}`);
+    return (found[0] as [string, Alarm])[1];
+  };
+
+  it.each([
+    [
+      'CleanDeadLetterQueueNotEmpty',
+      'ApproximateNumberOfMessagesVisible',
+      'CleanDeadLetterQueue',
+      0,
+      'GreaterThanThreshold',
+    ],
+    [
+      'TagDeadLetterQueueNotEmpty',
+      'ApproximateNumberOfMessagesVisible',
+      'TagDeadLetterQueue',
+      0,
+      'GreaterThanThreshold',
+    ],
+    [
+      'CleanOldestMessageAge',
+      'ApproximateAgeOfOldestMessage',
+      'CleanQueue',
+      1800,
+      'GreaterThanOrEqualToThreshold',
+    ],
+    [
+      'TagOldestMessageAge',
+      'ApproximateAgeOfOldestMessage',
+      'TagQueue',
+      1800,
+      'GreaterThanOrEqualToThreshold',
+    ],
+    ['CleanFunctionErrors', 'Errors', 'CleanFunction', 0, 'GreaterThanThreshold'],
+    ['TagFunctionErrors', 'Errors', 'TagFunction', 0, 'GreaterThanThreshold'],
+    ['CleanFunctionThrottles', 'Throttles', 'CleanFunction', 0, 'GreaterThanThreshold'],
+    ['TagFunctionThrottles', 'Throttles', 'TagFunction', 0, 'GreaterThanThreshold'],
+  ])('alarms on %s: %s of the %s above %d', (alarm, metric, resource, threshold, comparison) => {
+    // Prepare
+    const { Properties: p } = alarmNamed(alarm);
+
+    // Assess
+    expect(p).toMatchObject({ MetricName: metric, Threshold: threshold, ComparisonOperator: comparison });
+    expect(p.TreatMissingData).toBe('notBreaching');
+    // The dimension points at this stage's resource, not the other stage's.
+    expect(mentions(p.Dimensions, resource)).toBe(true);
+    const other = resource.startsWith('Clean')
+      ? resource.replace('Clean', 'Tag')
+      : resource.replace('Tag', 'Clean');
+    expect(mentions(p.Dimensions, other)).toBe(false);
+    // Each alarm tells the on-call what it means and what to do.
+    expect(String(p.AlarmDescription)).toMatch(/newsflow (clean|tag): .{80,}/);
+  });
+
+  it('has exactly those eight alarms, each notifying the alarm topic when it fires and when it recovers', () => {
+    // Prepare
+    const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
+
+    // Assess
+    expect(alarms).toHaveLength(8);
+    for (const [, { Properties: p }] of alarms) {
+      expect(p.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(p.OKActions).toEqual([{ Ref: topicId }]);
+    }
+  });
+
+  it('encrypts the alarm topic with a rotated key CloudWatch may use, and denies publishing without TLS', () => {
+    // Prepare
+    const [keyId, key] = Object.entries(template.findResources('AWS::KMS::Key'))[0] ?? [];
+    const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic'));
+    const keyStatements = key?.Properties.KeyPolicy.Statement as Record<string, unknown>[];
+
+    // Assess
+    expect(key?.Properties.EnableKeyRotation).toBe(true);
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    expect(keyStatements).toContainEqual(
+      expect.objectContaining({
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      }),
+    );
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: [
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ],
+      },
+    });
+  });
+
+  it('graphs the flow in → cleaned → tagged → rejected → DLQ first, from the namespace the handlers write to', () => {
+    // Prepare
+    const fns = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Architectures: ['arm64'] } }),
+    );
+    const namespaces = new Set(
+      fns.map(
+        (f) => (f.Properties.Environment.Variables as Record<string, string>).POWERTOOLS_METRICS_NAMESPACE,
+      ),
+    );
+    const flow = dashboardBody(template).widgets.find((w) => String(w.properties.title).startsWith('Flow'));
+    const rows = (flow?.properties.metrics ?? []) as string[][];
+
+    // Assess
+    expect([...namespaces]).toEqual(['Newsflow/Mon']);
+    expect(rows.map((r) => r[1])).toEqual([
+      'ArticlesReceived',
+      'ArticlesCleaned',
+      'ArticlesTagged',
+      'ArticlesRejected',
+      'ApproximateNumberOfMessagesVisible',
+      'ApproximateNumberOfMessagesVisible',
+    ]);
+    for (const row of rows.slice(0, 4)) expect(row[0]).toBe('Newsflow/Mon');
+    expect(rows.slice(4).every((r) => r[0] === 'AWS/SQS' && mentions(r, 'DeadLetterQueue'))).toBe(true);
+  });
+
+  it('reads only metrics that the handlers emit', () => {
+    // Prepare
+    const handlersDir = join(__dirname, '..', '..', 'lambdas', 'handlers');
+    const sources = readdirSync(handlersDir)
+      .filter((f) => f.endsWith('.ts') && f !== 'observability.ts')
+      .map((f) => readFileSync(join(handlersDir, f), 'utf8'))
+      .join('\n');
+    const emitted = (name: string) => {
+      const key = Object.entries(METRIC_NAMES).find(([, v]) => v === name)?.[0];
+      return sources.includes(`'${name}'`) || (key !== undefined && sources.includes(`METRIC_NAMES.${key}`));
+    };
+    const ours = dashboardMetrics(template)
+      .filter((row) => row[0] === 'Newsflow/Mon')
+      .map((row) => row[1] as string);
+
+    // Assess
+    expect(ours.length).toBeGreaterThan(8);
+    expect([...new Set(ours)].filter((name) => !emitted(name))).toEqual([]);
+  });
+
+  it('outputs where operators find the dashboard, the alarm topic and the metrics', () => {
+    // Assess
+    const outputs = template.findOutputs('*');
+    for (const name of [STACK_OUTPUTS.dashboard, STACK_OUTPUTS.alarmTopic, STACK_OUTPUTS.metricsNamespace]) {
+      expect(Object.keys(outputs)).toContain(name);
+    }
+  });
+});
+
+describe('pipeline monitoring props', () => {
+  it.each([
+    ['no topic', undefined, 0],
+    ['an existing topic', 'existing', 1],
+  ] as const)('with %s, alarms notify %s', (_label, topic, actions) => {
+    // Prepare
+    const stack = new Stack(testApp(), `Topic${actions}`);
+    const existing = topic ? new sns.Topic(stack, 'Ops') : undefined;
+
+    // Act
+    new ArticlePipeline(stack, 'P', existing ? { existingAlarmTopic: existing } : {});
+    const template = Template.fromStack(stack);
+
+    // Assess
+    template.resourceCountIs('AWS::KMS::Key', 0);
+    const all = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(all).toHaveLength(8);
+    for (const a of all) expect(((a.Properties.AlarmActions as unknown[]) ?? []).length).toBe(actions);
+  });
+});
