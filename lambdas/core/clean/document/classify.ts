@@ -1,7 +1,7 @@
 import type { Extracted, LineContext, LineRule, Zone } from '../rules/types';
 import type { RemovedFragment } from '../types';
 import type { SourceBlock } from './blocks';
-import { isSubstantialProse, looksLikeSentence } from './shape';
+import { lineShape, looksLikeSentence } from './shape';
 
 /** A line that survived the rules. */
 export interface KeptLine {
@@ -63,14 +63,8 @@ interface Line {
 }
 
 function line(text: string, block: number, headingHint: boolean, order: number): Line {
-  return {
-    text,
-    block,
-    headingHint,
-    order,
-    sentence: looksLikeSentence(text),
-    substantial: isSubstantialProse(text),
-  };
+  const { sentence, substantial } = lineShape(text);
+  return { text, block, headingHint, order, sentence, substantial };
 }
 
 function merge(into: CollectedMetadata, extracted: Extracted | undefined, seenKeywords: Set<string>): void {

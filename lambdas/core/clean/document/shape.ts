@@ -60,6 +60,17 @@ function hasLowercase(line: string): boolean {
   return false;
 }
 
+/** Both shape verdicts of a line in one scan (the line stage needs both for every line). */
+export function lineShape(line: string): { sentence: boolean; substantial: boolean } {
+  const last = lastBeforeClosers(line);
+  if (isCjkStop(last)) return { sentence: line.length >= 10, substantial: line.length >= 25 };
+  const stop = isStop(last);
+  const words = wordCount(line);
+  if (words < 5 || (!stop && words < 20)) return { sentence: false, substantial: false };
+  const lower = hasLowercase(line);
+  return { sentence: stop && lower, substantial: lower && words >= 8 && (stop || words >= 20) };
+}
+
 /** True when a line reads as a sentence of prose: five words or more, lower-case letters, a sentence end. */
 export function looksLikeSentence(line: string): boolean {
   const last = lastBeforeClosers(line);

@@ -37,15 +37,23 @@ export const ELEMENT_NODE = 1;
 /** A text node. */
 export const TEXT_NODE = 3;
 
+const STARTS_WITH_HTML = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<html[\s>]/i;
+const DOCUMENT_TAGS = /<\/?(?:html|head|body)\b[^>]*>/gi;
+
+function wrap(fragment: string): string {
+  return `<!DOCTYPE html><html><head></head><body>${fragment}</body></html>`;
+}
+
 /**
  * Parses HTML into a DOM with linkedom: a parser only — it never runs page scripts, loads resources or
- * applies styles. Fragments are wrapped in a document so `<head>` and `<body>` always exist.
+ * applies styles. Fragments are wrapped in a document so `<head>` and `<body>` always exist; markup whose
+ * document elements are out of place (`<div><html>`) is re-parsed without them.
  */
 export function parseDocument(html: string): DomDocument {
-  const page = /<html[\s>]/i.test(html)
-    ? html
-    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(page).document as unknown as DomDocument;
+  const page = STARTS_WITH_HTML.test(html) ? html : wrap(html.replace(DOCUMENT_TAGS, ''));
+  const doc = parseHTML(page).document as unknown as DomDocument;
+  if (doc.documentElement !== null && doc.body !== null) return doc;
+  return parseHTML(wrap(html.replace(DOCUMENT_TAGS, ''))).document as unknown as DomDocument;
 }
 
 /** Text of an element with whitespace collapsed. */

@@ -93,24 +93,25 @@ const LATIN1_LABELS = new Set([
 ]);
 
 function decodeSingleByte(bytes: Uint8Array): DecodeResult {
-  let high = 0;
+  let letters = 0;
   let c1 = 0;
   let undefinedBytes = 0;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (b < 0x80) continue;
-    high++;
-    if (b < 0xa0) {
+    if (b >= 0xa0) letters++;
+    else {
       c1++;
       if (isUndefinedInWindows1252(b)) undefinedBytes++;
     }
   }
-  // Western European prose rarely has more than a tenth of its letters outside ASCII, and never the bytes
-  // Windows-1252 leaves undefined; text in another legacy encoding (Cyrillic, Greek, CJK) fails both tests.
-  if (undefinedBytes > Math.max(2, bytes.length * 0.002) || high > bytes.length * 0.3) {
+  // Western European prose has at most a fifth or so of its characters in 0xA0–0xFF (accented letters) and
+  // never the bytes Windows-1252 leaves undefined; Cyrillic, Greek or CJK legacy encodings fail both tests.
+  // Bytes 0x80–0x9F are Windows-1252's quotes and dashes: plausible in any amount.
+  if (undefinedBytes > Math.max(2, bytes.length * 0.002) || letters > bytes.length * 0.3) {
     return {
       ok: false,
-      message: `Object is neither UTF-8 nor Windows-1252/ISO-8859-1 text (${high} of ${bytes.length} bytes above 0x7F) and declares no charset`,
+      message: `Object is neither UTF-8 nor Windows-1252/ISO-8859-1 text (${letters + c1} of ${bytes.length} bytes above 0x7F) and declares no charset`,
     };
   }
   return { ok: true, text: decodeWindows1252(bytes), encoding: c1 > 0 ? 'windows-1252' : 'iso-8859-1' };

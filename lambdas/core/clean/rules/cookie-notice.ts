@@ -10,7 +10,7 @@ const NOTICES: readonly RegExp[] = [
   /^(?:cookie|privacy) (?:policy|settings|preferences|consent|notice|statement)$/i,
 ];
 const BUTTONS =
-  /^(?:accept(?: all)?(?: cookies)?|accept & close|reject(?: all)?(?: cookies)?|decline(?: all)?|allow (?:all )?cookies|allow all|i (?:agree|accept|understand)|agree(?: and close)?|got it|ok(?:ay)?,? got it|customi[sz]e|more options|necessary cookies only)$/i;
+  /^(?:accept(?: all)?(?: cookies)?|accept & close|reject(?: all)?(?: cookies)?|decline(?: all)?|allow (?:all )?cookies|allow all|i (?:agree|accept|understand)|agree(?: and close)?|got it|ok(?:ay)?,? got it|customi[sz]e|more options|necessary cookies only|manage (?:cookies|preferences|settings|options|choices|consent))$/i;
 
 /**
  * Cookie and consent banners: `We use cookies to improve your experience…`, `Accept all`, `Cookie settings`.

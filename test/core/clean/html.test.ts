@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { clean, fixture, SEED_PATH } from './helpers';
+
+const page = fixture('article-page.html');
+
+describe('an HTML news page around the article', () => {
+  const article = clean(page, { key: 'world/north-korea.html', contentType: 'text/html; charset=utf-8' });
+
+  it('extracts the same text as the plain-text seed', () => {
+    // Prepare: the seed as plain text.
+    const seed = clean(readFileSync(SEED_PATH));
+    // Act: the page was cleaned above.
+    // Assess
+    expect(article.text).toBe(seed.text);
+    expect(article.headings).toEqual(seed.headings);
+  });
+
+  it('reads title, publication time with its offset, byline, keywords and language from the page', () => {
+    // Prepare / Act: as above.
+    // Assess
+    expect(article).toMatchObject({
+      title: 'North Korea meets year-end diplomacy blitz with stony silence',
+      publishedAt: '2019-12-20T08:15:00+09:00',
+      byline: 'Josh Smith',
+      dateline: { place: 'Seoul', agency: 'Reuters' },
+      language: 'en',
+      format: 'html',
+      encoding: 'utf-8',
+    });
+    expect(article.keywords).toEqual(['North Korea', 'Pyongyang', 'diplomacy', 'Kim Jong Un']);
+  });
+
+  it.each([
+    'Skip to main content',
+    'We use cookies',
+    'Accept all',
+    'Sign in',
+    'Markets',
+    'Facebook',
+    'Advertisement',
+    'Most read',
+    'Morning Briefing',
+    'All rights reserved',
+    'People watch a TV',
+    'U.S. envoy says door open',
+  ])('drops page furniture: %j', (furniture) => {
+    // Prepare / Act: as above.
+    // Assess
+    expect(article.text).not.toContain(furniture);
+  });
+
+  it('never runs page scripts', () => {
+    // Prepare / Act: as above; the page has scripts that would rewrite it if run.
+    // Assess
+    expect(article.text).not.toMatch(/INJECTED BY SCRIPT|PAGE REPLACED BY SCRIPT|dataLayer/);
+    expect(article.removed.some((r) => r.rule === 'html-script')).toBe(true);
+  });
+
+  it('lists the furniture it dropped', () => {
+    // Prepare / Act: as above.
+    // Assess
+    const audit = article.removed.map((r) => r.text).join('\n');
+    expect(audit).toContain('We use cookies to improve your experience');
+    expect(audit).toContain('Facebook Twitter LinkedIn Email');
+  });
+
+  it.each([
+    ['a .html key without a content type', { key: 'page.html' }],
+    ['sniffing alone', { key: 'raw/object-123' }],
+    ['octet-stream', { key: 'raw/object-123', contentType: 'application/octet-stream' }],
+  ])('is recognised as HTML by %s', (_name, options) => {
+    // Prepare: the same page, stored with less metadata.
+    // Act
+    const sniffed = clean(page, options);
+    // Assess
+    expect(sniffed.format).toBe('html');
+    expect(sniffed.text).toBe(article.text);
+  });
+});
+
+describe('other HTML inputs', () => {
+  it('decodes a Windows-1252 page that declares its charset in a meta tag', () => {
+    // Prepare
+    const html =
+      '<html><head><meta charset="windows-1252"><title>Caf\xe9 talks</title></head><body><article><p>\x93We are ready\x94 \x96 the minister said on Friday, after the talks in the caf\xe9 ended\x85</p></article></body></html>';
+    const bytes = Buffer.from(html, 'latin1');
+    // Act
+    const article = clean(bytes, { key: 'page.html' });
+    // Assess
+    expect(article.encoding).toBe('windows-1252');
+    expect(article.title).toBe('Café talks');
+    expect(article.text).toBe(
+      '“We are ready” – the minister said on Friday, after the talks in the café ended…',
+    );
+  });
+
+  it('cleans an HTML fragment (no <html> element) with subheads and line breaks', () => {
+    // Prepare
+    const html =
+      '<p>The talks resumed on Friday after a week-long pause, officials said.</p><h2>What comes next</h2><p>First line of a poem,<br>second line of the poem.</p>';
+    // Act
+    const article = clean(html, { contentType: 'text/html' });
+    // Assess
+    expect(article.text).toBe(
+      'The talks resumed on Friday after a week-long pause, officials said.\n\nWhat comes next\n\nFirst line of a poem, second line of the poem.',
+    );
+    expect(article.headings.map((h) => h.text)).toEqual(['What comes next']);
+  });
+
+  it('treats text labelled text/html but without any tag as plain text', () => {
+    // Prepare
+    const text =
+      'SEOUL (Reuters) – Talks stalled on Friday, officials said.\n\nBoth sides will meet again next week.';
+    // Act
+    const article = clean(text, { contentType: 'text/html' });
+    // Assess
+    expect(article.format).toBe('text');
+    expect(article.text).toBe(text);
+  });
+
+  it('falls back to the article element when there is too little for Readability', () => {
+    // Prepare: a page with one short paragraph.
+    const html =
+      '<!doctype html><html><body><nav><a href="/">Home</a></nav><article><p>Talks resumed on Friday, officials said.</p></article></body></html>';
+    // Act
+    const article = clean(html);
+    // Assess
+    expect(article.text).toBe('Talks resumed on Friday, officials said.');
+  });
+});
