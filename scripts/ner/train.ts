@@ -10,29 +10,40 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractFeatures } from '../../lambdas/core/entities/features';
+import { extractFeatures, WordCache } from '../../lambdas/core/entities/features';
 import { LABEL_COUNT, labelOf, labelsToSpans } from '../../lambdas/core/entities/labels';
 import { EMPTY_LEXICON, type FeatureLexicon } from '../../lambdas/core/entities/lexicon';
-import { encodeModel, type NerModel } from '../../lambdas/core/entities/model-format';
+import { encodeModel, type ModelStage, type NerModel } from '../../lambdas/core/entities/model-format';
 import { type PreparedText, prepareText } from '../../lambdas/core/entities/perceptron-tagger';
+import { type StackingWord, stackedFeatures } from '../../lambdas/core/entities/stacking';
 import { constrainTransitions, type TransitionScores, viterbi } from '../../lambdas/core/entities/viterbi';
 import { type ConllDocument, readConll } from './conll';
+import { buildGazetteers } from './gazetteers';
 import { NerScorer, type TypedSpan } from './score';
 
 const DATA = resolve(__dirname, '../../../shared/data');
 const SEED = 20191220;
-const MIN_FEATURE_COUNT = 2;
+let MIN_FEATURE_COUNT = 2;
 const MAX_EPOCHS = 25;
 const PATIENCE = 4;
+const FOLDS = 5;
+/** Keys per token that identify the word itself (see `extractFeatures`: exact, then lower-cased word). */
+const LEXICAL_KEYS = 2;
+let WORD_DROPOUT = 0.2;
 
-/** A training document with its features mapped to weight rows. */
+/** A training document with its features mapped to weight rows (for one stage). */
 interface Example {
   readonly id: string;
   readonly prepared: PreparedText;
   readonly gold: Uint8Array;
   readonly keys: Uint32Array;
   readonly offsets: Int32Array;
+  readonly words: readonly StackingWord[];
   rows?: Int32Array;
+  /** Scores added before this stage's own (stage 1: stage 0's, from a model that never saw the document). */
+  base?: Float32Array;
+  /** Transition weights of the model that produced `base`; the stage's own are added to them. */
+  baseTransitions?: Float64Array;
 }
 
 function log(msg: string): void {
@@ -84,10 +95,20 @@ function goldLabels(doc: ConllDocument, prepared: PreparedText): Uint8Array {
   return labels;
 }
 
+const wordCache = new WordCache(10_000_000);
+
 function toExample(doc: ConllDocument, lexicon: FeatureLexicon): Example {
   const prepared = prepareText(doc.text);
-  const { keys, offsets } = extractFeatures(prepared.words, prepared.sentences, lexicon);
-  return { id: doc.id, prepared, gold: goldLabels(doc, prepared), keys, offsets };
+  const f = extractFeatures(prepared.words, prepared.sentences, lexicon, wordCache);
+  const words = f.words.map((w) => ({ lower: w.lower, cls: w.cls }));
+  return {
+    id: doc.id,
+    prepared,
+    gold: goldLabels(doc, prepared),
+    keys: f.keys.slice(),
+    offsets: f.offsets,
+    words,
+  };
 }
 
 /** Perceptron state: current weights plus the sums that turn them into averaged weights. */
@@ -127,20 +148,35 @@ class Perceptron {
 const L = LABEL_COUNT;
 const LL = L * L;
 
+/** A stage's transition weights plus those of the stage below it (the second stage learns a correction). */
+function withBase(t: Float64Array, ex: Example): Float64Array {
+  if (ex.baseTransitions === undefined) return t;
+  const out = new Float64Array(t.length);
+  for (let i = 0; i < t.length; i++) out[i] = (t[i] as number) + (ex.baseTransitions[i] as number);
+  return out;
+}
+
 function transitionScores(
   t: ArrayLike<number> & { subarray(a: number, b: number): ArrayLike<number> },
 ): TransitionScores {
   return constrainTransitions(t.subarray(0, LL), t.subarray(LL, LL + L), t.subarray(LL + L, LL + 2 * L));
 }
 
-function emissionsOf(ex: Example, weights: ArrayLike<number>, out: Float32Array): void {
+/**
+ * Emission scores of every token. Tokens flagged in `drop` lose their word-identity features (the first
+ * LEXICAL_KEYS keys: exact and lower-cased word), so training cannot lean on memorised words alone and must
+ * also weigh context, shape and gazetteers: what it has for names it has never seen.
+ */
+function emissionsOf(ex: Example, weights: ArrayLike<number>, out: Float32Array, drop?: Uint8Array): void {
   const rows = ex.rows as Int32Array;
   const n = ex.gold.length;
-  out.fill(0, 0, n * L);
+  if (ex.base === undefined) out.fill(0, 0, n * L);
+  else out.set(ex.base);
   for (let i = 0; i < n; i++) {
     const base = i * L;
     const end = ex.offsets[i + 1] as number;
-    for (let k = ex.offsets[i] as number; k < end; k++) {
+    const from = (ex.offsets[i] as number) + (drop?.[i] ? LEXICAL_KEYS : 0);
+    for (let k = from; k < end; k++) {
       const row = rows[k] as number;
       if (row < 0) continue;
       const w = row * L;
@@ -152,8 +188,13 @@ function emissionsOf(ex: Example, weights: ArrayLike<number>, out: Float32Array)
 function trainEpoch(p: Perceptron, examples: readonly Example[], random: () => number, buf: Buffers): number {
   let mistakes = 0;
   for (const ex of shuffle([...examples], random)) {
-    const trans = transitionScores(p.t);
-    emissionsOf(ex, p.w, buf.emissions);
+    const trans = transitionScores(withBase(p.t, ex));
+    let drop: Uint8Array | undefined;
+    if (ex.base === undefined && WORD_DROPOUT > 0) {
+      drop = new Uint8Array(ex.gold.length);
+      for (let i = 0; i < drop.length; i++) drop[i] = random() < WORD_DROPOUT ? 1 : 0;
+    }
+    emissionsOf(ex, p.w, buf.emissions, drop);
     const pred = buf.labels.subarray(0, ex.gold.length);
     const rows = ex.rows as Int32Array;
     for (const s of ex.prepared.sentences) {
@@ -165,7 +206,7 @@ function trainEpoch(p: Perceptron, examples: readonly Example[], random: () => n
         if (g === y) continue;
         wrong = true;
         const end = ex.offsets[i + 1] as number;
-        for (let k = ex.offsets[i] as number; k < end; k++) {
+        for (let k = (ex.offsets[i] as number) + (drop?.[i] ? LEXICAL_KEYS : 0); k < end; k++) {
           const row = rows[k] as number;
           if (row < 0) continue;
           p.bump(row * L + g, 1);
@@ -203,9 +244,9 @@ interface Buffers {
 
 function evaluate(p: Perceptron, examples: readonly Example[], buf: Buffers): number {
   const { weights, trans } = p.averaged();
-  const scores = transitionScores(trans);
   const scorer = new NerScorer();
   for (const ex of examples) {
+    const scores = transitionScores(withBase(trans, ex));
     emissionsOf(ex, weights, buf.emissions);
     const pred = buf.labels.subarray(0, ex.gold.length);
     for (const s of ex.prepared.sentences) {
@@ -230,6 +271,7 @@ function run(
   epochs: number,
   heldOut: readonly Example[],
   buf: Buffers,
+  verbose = true,
 ): { p: Perceptron; best: number; history: number[] } {
   const p = new Perceptron(rows);
   const random = rng(SEED);
@@ -238,7 +280,7 @@ function run(
   for (let e = 1; e <= epochs; e++) {
     const mistakes = trainEpoch(p, examples, random, buf);
     if (heldOut.length === 0) {
-      log(`epoch ${e}: ${mistakes} sentences wrong`);
+      if (verbose) log(`epoch ${e}: ${mistakes} sentences wrong`);
       continue;
     }
     const f1 = evaluate(p, heldOut, buf);
@@ -250,58 +292,144 @@ function run(
   return { p, best, history };
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      out: { type: 'string', default: resolve(__dirname, '../../models/ner/model.bin') },
-      epochs: { type: 'string' },
-      version: { type: 'string', default: 'perceptron-1' },
-    },
-  });
-  const docs = readConll(`${DATA}/conll2003/eng.train`);
-  const lexicon = EMPTY_LEXICON;
-  const examples = docs.map((d) => toExample(d, lexicon));
-  log(`${examples.length} documents, ${examples.reduce((a, e) => a + e.gold.length, 0)} tokens prepared`);
-
+/** Maps the features seen at least MIN_FEATURE_COUNT times to rows and gives each example its rows. */
+function indexFeatures(examples: readonly Example[], stage: number): Map<number, number> {
   const counts = new Map<number, number>();
   for (const ex of examples) for (const k of ex.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   const index = new Map<number, number>();
   for (const [k, c] of counts) if (c >= MIN_FEATURE_COUNT) index.set(k, index.size);
-  log(`${counts.size} distinct features, ${index.size} kept (count >= ${MIN_FEATURE_COUNT})`);
+  log(`stage ${stage}: ${counts.size} distinct features, ${index.size} kept (count >= ${MIN_FEATURE_COUNT})`);
   for (const ex of examples) ex.rows = Int32Array.from(ex.keys, (k) => index.get(k) ?? -1);
+  return index;
+}
 
+/** Number of epochs: fixed, or picked on a held-out tenth of the documents. */
+function pickEpochs(
+  examples: readonly Example[],
+  rows: number,
+  fixed: number,
+  buf: Buffers,
+  stage: number,
+): number {
+  if (fixed > 0) return fixed;
+  const heldOut = examples.filter((_, i) => i % 10 === 9);
+  const fit = examples.filter((_, i) => i % 10 !== 9);
+  const { best, history } = run(fit, rows, MAX_EPOCHS, heldOut, buf);
+  log(
+    `stage ${stage} early stopping: best held-out F1 ${(history[best - 1] ?? 0).toFixed(2)} after ${best} epochs`,
+  );
+  return best;
+}
+
+function toStage(p: Perceptron, index: Map<number, number>): ModelStage {
+  const { weights, trans } = p.averaged();
+  const keys = new Uint32Array(index.size);
+  for (const [k, r] of index) keys[r] = k;
+  return {
+    keys,
+    weights,
+    transitions: Float32Array.from(trans.subarray(0, LL)),
+    startWeights: Float32Array.from(trans.subarray(LL, LL + L)),
+    endWeights: Float32Array.from(trans.subarray(LL + L)),
+  };
+}
+
+/**
+ * Stage-0 scores and labels for every document from models trained without it (k-fold jackknife), so the
+ * second stage learns how far to trust stage 0 on unseen text rather than on text it has memorised.
+ */
+function jackknife(
+  examples: readonly Example[],
+  rows: number,
+  epochs: number,
+  buf: Buffers,
+): { labels: Uint8Array[]; scores: Float32Array[]; transitions: Float64Array[] } {
+  const labels: Uint8Array[] = [];
+  const base: Float32Array[] = [];
+  const transitions: Float64Array[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const train = examples.filter((_, i) => i % FOLDS !== fold);
+    const { p } = run(train, rows, epochs, [], buf, false);
+    const { weights, trans } = p.averaged();
+    const scores = transitionScores(trans);
+    examples.forEach((ex, i) => {
+      if (i % FOLDS !== fold) return;
+      const n = ex.gold.length;
+      emissionsOf(ex, weights, buf.emissions);
+      const pred = new Uint8Array(n);
+      for (const s of ex.prepared.sentences) {
+        viterbi(buf.emissions, s.start * L, s.end - s.start, scores, pred.subarray(s.start, s.end), buf.back);
+      }
+      base[i] = buf.emissions.slice(0, n * L);
+      transitions[i] = trans;
+      labels[i] = pred;
+    });
+    log(`jackknife fold ${fold + 1}/${FOLDS} done`);
+  }
+  return { labels, scores: base, transitions };
+}
+
+/** Words written in lower case somewhere in running text of the training documents. */
+function commonWords(docs: readonly ConllDocument[]): Set<string> {
+  const words = new Set<string>();
+  for (const d of docs) for (const s of d.sentences) for (const w of s) if (/^[a-z]+$/.test(w)) words.add(w);
+  return words;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: resolve(__dirname, '../../models/ner/model.bin') },
+      epochs: { type: 'string', default: '0' },
+      'stage2-epochs': { type: 'string', default: '0' },
+      stages: { type: 'string', default: '2' },
+      version: { type: 'string', default: 'perceptron-2' },
+      gazetteers: { type: 'boolean', default: true },
+      'min-count': { type: 'string', default: String(MIN_FEATURE_COUNT) },
+      'word-dropout': { type: 'string', default: String(WORD_DROPOUT) },
+    },
+  });
+  WORD_DROPOUT = Number(values['word-dropout']);
+  MIN_FEATURE_COUNT = Number(values['min-count']);
+  const docs = readConll(`${DATA}/conll2003/eng.train`);
+  const lexicon = values.gazetteers ? buildGazetteers(commonWords(docs)) : EMPTY_LEXICON;
+  log(`lexicon: ${lexicon.phrases.size} gazetteer phrases, ${lexicon.clusters.size} clustered words`);
+  const examples = docs.map((d) => toExample(d, lexicon));
+  log(`${examples.length} documents, ${examples.reduce((a, e) => a + e.gold.length, 0)} tokens prepared`);
   const maxTokens = Math.max(...examples.map((e) => e.gold.length));
   const buf: Buffers = {
     emissions: new Float32Array(maxTokens * L),
     labels: new Uint8Array(maxTokens),
     back: new Uint8Array(maxTokens * L),
   };
-  let epochs = values.epochs === undefined ? 0 : Number(values.epochs);
-  if (epochs === 0) {
-    const heldOut = examples.filter((_, i) => i % 10 === 9);
-    const fit = examples.filter((_, i) => i % 10 !== 9);
-    const { best, history } = run(fit, index.size, MAX_EPOCHS, heldOut, buf);
-    epochs = best;
-    log(`early stopping: best held-out F1 ${(history[best - 1] ?? 0).toFixed(2)} after ${best} epochs`);
+
+  const index0 = indexFeatures(examples, 0);
+  const epochs0 = pickEpochs(examples, index0.size, Number(values.epochs), buf, 0);
+  const stages: ModelStage[] = [toStage(run(examples, index0.size, epochs0, [], buf).p, index0)];
+
+  if (Number(values.stages) >= 2) {
+    const firstStage = jackknife(examples, index0.size, epochs0, buf);
+    const stacked = examples.map((ex, i): Example => {
+      const f = stackedFeatures(ex.words, ex.prepared.sentences, firstStage.labels[i] as Uint8Array);
+      return {
+        ...ex,
+        keys: f.keys,
+        offsets: f.offsets,
+        base: firstStage.scores[i] as Float32Array,
+        baseTransitions: firstStage.transitions[i] as Float64Array,
+      };
+    });
+    const index1 = indexFeatures(stacked, 1);
+    const epochs1 = pickEpochs(stacked, index1.size, Number(values['stage2-epochs']), buf, 1);
+    stages.push(toStage(run(stacked, index1.size, epochs1, [], buf).p, index1));
   }
-  const { p } = run(examples, index.size, epochs, [], buf);
-  const { weights, trans } = p.averaged();
-  const keys = new Uint32Array(index.size);
-  for (const [k, r] of index) keys[r] = k;
-  const model: NerModel = {
-    version: values.version as string,
-    keys,
-    weights,
-    transitions: Float32Array.from(trans.subarray(0, LL)),
-    startWeights: Float32Array.from(trans.subarray(LL, LL + L)),
-    endWeights: Float32Array.from(trans.subarray(LL + L)),
-    lexicon,
-  };
+
+  const model: NerModel = { version: values.version as string, stages, lexicon };
   const bytes = encodeModel(model);
   const out = values.out as string;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
-  log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${epochs} epochs`);
+  log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB`);
 }
 
 main();

@@ -1,10 +1,9 @@
 /**
- * Open-addressing hash table from 32-bit feature keys to weight rows. Typed arrays keep lookups free of
- * allocation and far faster than a `Map` in the tagging loop.
+ * Open-addressing hash table from 32-bit feature keys to weight rows. Key and row share one interleaved
+ * typed array, so a probe touches a single cache line; no allocation in the tagging loop.
  */
 export class FeatureTable {
-  private readonly keys: Uint32Array;
-  private readonly rows: Int32Array;
+  private readonly slots: Int32Array;
   private readonly mask: number;
 
   /** Builds the table for `keys`; key `keys[i]` maps to row `i`. Keys must be distinct. */
@@ -12,23 +11,25 @@ export class FeatureTable {
     let size = 16;
     while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.keys = new Uint32Array(size);
-    this.rows = new Int32Array(size).fill(-1);
+    this.slots = new Int32Array(size * 2);
+    for (let i = 0; i < size; i++) this.slots[2 * i + 1] = -1;
     for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as number;
+      const key = (keys[i] as number) | 0;
       let slot = (key ^ (key >>> 15)) & this.mask;
-      while (this.rows[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.keys[slot] = key;
-      this.rows[slot] = i;
+      while (this.slots[2 * slot + 1] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = key;
+      this.slots[2 * slot + 1] = i;
     }
   }
 
   /** The row of `key`, or -1 when the model has no such feature. */
   public get(key: number): number {
-    let slot = (key ^ (key >>> 15)) & this.mask;
+    const k = key | 0;
+    const slots = this.slots;
+    let slot = (k ^ (k >>> 15)) & this.mask;
     for (;;) {
-      const row = this.rows[slot] as number;
-      if (row === -1 || this.keys[slot] === key) return row;
+      const row = slots[2 * slot + 1] as number;
+      if (row === -1 || slots[2 * slot] === k) return row;
       slot = (slot + 1) & this.mask;
     }
   }

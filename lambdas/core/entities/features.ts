@@ -7,6 +7,8 @@ import { CaseClass, caseClass, normalizeWord, wordShape } from './word-shape';
 export interface DocumentFeatures {
   readonly keys: Uint32Array;
   readonly offsets: Int32Array;
+  /** Per token, its word's context-free features (also in `keys` unless extraction left them out). */
+  readonly words: readonly WordEntry[];
 }
 
 // Template ids: every feature key is mix(template, value…). Never renumber: trained models depend on them.
@@ -44,15 +46,81 @@ const T_CLUSTER_PREV = 51;
 const T_CLUSTER_NEXT = 52;
 
 const BOUNDARY = hashString('<s>');
+const BIAS = mix(T_BIAS, 0);
 const CLUSTER_PREFIXES = [4, 8, 12, 16];
 const MAX_DOC_CONTEXT = 6;
+
+/** What a word contributes on its own, whatever its context: computed once per distinct word. */
+export interface WordEntry {
+  readonly lower: string;
+  readonly norm: number;
+  readonly short: number;
+  readonly cls: number;
+  /** Keys of the context-free templates (word, lower case, shapes, affixes). */
+  readonly local: Uint32Array;
+  /** Scratch slot for a tagger: the summed weights of `local`, filled on first use. */
+  localScores?: Float32Array;
+}
+
+/**
+ * Memo of {@link WordEntry} by word. Words repeat (Zipf), so caching the string work per distinct word makes
+ * feature extraction several times cheaper; results are identical with or without it.
+ */
+export class WordCache {
+  private readonly entries = new Map<string, WordEntry>();
+
+  public constructor(private readonly limit = 200_000) {}
+
+  /** The entry of `word`, computed on first use. */
+  public get(word: string): WordEntry {
+    let e = this.entries.get(word);
+    if (e === undefined) {
+      if (this.entries.size >= this.limit) this.entries.clear();
+      e = wordEntry(word);
+      this.entries.set(word, e);
+    }
+    return e;
+  }
+}
+
+function wordEntry(w: string): WordEntry {
+  const lower = normalizeWord(w);
+  const norm = hashString(lower);
+  const short = hashString(wordShape(w, true));
+  const local: number[] = [
+    mix(T_WORD, hashString(w)),
+    mix(T_LOWER, norm),
+    mix(T_SHAPE, hashString(wordShape(w, false))),
+    mix(T_SHORT, short),
+  ];
+  const len = w.length;
+  for (let k = 1; k <= 4 && k < len; k++) {
+    local.push(mix(T_PREFIX + k - 1, hashString(w.slice(0, k))));
+    local.push(mix(T_SUFFIX + k - 1, hashString(lower.slice(len - k))));
+  }
+  return { lower, norm, short, cls: caseClass(w), local: Uint32Array.from(local) };
+}
+
+/** Growable buffer of feature keys. */
+class KeyBuffer {
+  public data = new Uint32Array(1024);
+  public length = 0;
+
+  public push(key: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = key;
+  }
+}
 
 /** Per-token values computed once per document and shared by all templates. */
 interface TokenInfo {
   readonly norm: Int32Array;
-  readonly word: Int32Array;
-  readonly shape: Int32Array;
   readonly short: Int32Array;
+  readonly entries: WordEntry[];
   readonly cls: Uint8Array;
   readonly headline: Uint8Array;
   readonly first: Uint8Array;
@@ -70,12 +138,14 @@ export function extractFeatures(
   words: readonly string[],
   sentences: readonly SentenceRange[],
   lexicon: FeatureLexicon,
+  cache: WordCache = new WordCache(),
+  includeLocal = true,
 ): DocumentFeatures {
   const n = words.length;
-  const info = tokenInfo(words, sentences);
+  const info = tokenInfo(words, sentences, cache);
   const gaz = gazetteerMarks(info, sentences, lexicon);
   const doc = documentContext(info, sentences, n);
-  const keys: number[] = [];
+  const keys = new KeyBuffer();
   const offsets = new Int32Array(n + 1);
   for (const sent of sentences) {
     for (let i = sent.start; i < sent.end; i++) {
@@ -91,35 +161,24 @@ export function extractFeatures(
       const shortNext = i + 1 < sent.end ? (info.short[i + 1] as number) : BOUNDARY;
       const headline = info.headline[i] as number;
       const first = info.first[i] as number;
-      keys.push(
-        mix(T_BIAS, 0),
-        mix(T_WORD, info.word[i] as number),
-        mix(T_LOWER, norm),
-        mix(T_SHAPE, info.shape[i] as number),
-        mix(T_SHORT, short),
-        mix(T_PREV, prev),
-        mix(T_NEXT, next),
-        mix(T_PREV2, prev2),
-        mix(T_NEXT2, next2),
-        mix3(T_PREV_CUR, prev, norm),
-        mix3(T_CUR_NEXT, norm, next),
-        mix3(T_SHORT_PREV, shortPrev, short),
-        mix3(T_SHORT_NEXT, short, shortNext),
-        mix3(T_SHORT_TRI, mix(shortPrev, short), shortNext),
-        mix3(T_FIRST, first, short),
-        mix3(T_HEADLINE, headline, short),
-        mix3(T_PREV_WORD_CASE, prev, cls),
-        mix3(T_NEXT_WORD_CASE, next, cls),
-        mix3(T_RUN, doc.ownRun[i] as number, headline),
-      );
+      if (includeLocal) for (const key of (info.entries[i] as WordEntry).local) keys.push(key);
+      keys.push(BIAS);
+      keys.push(mix(T_PREV, prev));
+      keys.push(mix(T_NEXT, next));
+      keys.push(mix(T_PREV2, prev2));
+      keys.push(mix(T_NEXT2, next2));
+      keys.push(mix3(T_PREV_CUR, prev, norm));
+      keys.push(mix3(T_CUR_NEXT, norm, next));
+      keys.push(mix3(T_SHORT_PREV, shortPrev, short));
+      keys.push(mix3(T_SHORT_NEXT, short, shortNext));
+      keys.push(mix3(T_SHORT_TRI, mix(shortPrev, short), shortNext));
+      keys.push(mix3(T_FIRST, first, short));
+      keys.push(mix3(T_HEADLINE, headline, short));
+      keys.push(mix3(T_PREV_WORD_CASE, prev, cls));
+      keys.push(mix3(T_NEXT_WORD_CASE, next, cls));
+      keys.push(mix3(T_RUN, doc.ownRun[i] as number, headline));
       if (headline) keys.push(mix(T_HEADLINE_WORD, norm));
-      const w = words[i] as string;
       const lower = info.lower[i] as string;
-      const len = w.length;
-      for (let k = 1; k <= 4 && k < len; k++) {
-        keys.push(mix(T_PREFIX + k - 1, hashString(w.slice(0, k))));
-        keys.push(mix(T_SUFFIX + k - 1, hashString(lower.slice(len - k))));
-      }
       if (cls !== CaseClass.None) {
         keys.push(mix3(T_DOC_CASE, doc.caseFlags[i] as number, cls * 4 + first * 2 + headline));
         if (cls !== CaseClass.Lower) {
@@ -145,10 +204,10 @@ export function extractFeatures(
     }
   }
   offsets[n] = keys.length;
-  return { keys: Uint32Array.from(keys), offsets };
+  return { keys: keys.data.subarray(0, keys.length), offsets, words: info.entries };
 }
 
-function clusterKeys(keys: number[], template: number, path: string | undefined): void {
+function clusterKeys(keys: KeyBuffer, template: number, path: string | undefined): void {
   if (path === undefined) return;
   for (const p of CLUSTER_PREFIXES) {
     keys.push(mix3(template, p, hashString(path.slice(0, p))));
@@ -156,13 +215,16 @@ function clusterKeys(keys: number[], template: number, path: string | undefined)
   }
 }
 
-function tokenInfo(words: readonly string[], sentences: readonly SentenceRange[]): TokenInfo {
+function tokenInfo(
+  words: readonly string[],
+  sentences: readonly SentenceRange[],
+  cache: WordCache,
+): TokenInfo {
   const n = words.length;
   const info: TokenInfo = {
     norm: new Int32Array(n),
-    word: new Int32Array(n),
-    shape: new Int32Array(n),
     short: new Int32Array(n),
+    entries: new Array<WordEntry>(n),
     cls: new Uint8Array(n),
     headline: new Uint8Array(n),
     first: new Uint8Array(n),
@@ -170,14 +232,12 @@ function tokenInfo(words: readonly string[], sentences: readonly SentenceRange[]
     lower: new Array<string>(n),
   };
   for (let i = 0; i < n; i++) {
-    const w = words[i] as string;
-    const norm = normalizeWord(w);
-    info.lower[i] = norm;
-    info.norm[i] = hashString(norm);
-    info.word[i] = hashString(w);
-    info.shape[i] = hashString(wordShape(w, false));
-    info.short[i] = hashString(wordShape(w, true));
-    info.cls[i] = caseClass(w);
+    const e = cache.get(words[i] as string);
+    info.entries[i] = e;
+    info.lower[i] = e.lower;
+    info.norm[i] = e.norm;
+    info.short[i] = e.short;
+    info.cls[i] = e.cls;
   }
   sentences.forEach((s, si) => {
     // Headlines (and datelines) are written in capitals, where case says nothing about names.

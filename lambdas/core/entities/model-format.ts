@@ -2,88 +2,99 @@ import { ModelFormatError } from '../errors';
 import { LABEL_COUNT } from './labels';
 import type { FeatureLexicon } from './lexicon';
 
-/** A trained entity model in memory: dense weight rows per feature key, transitions and word lists. */
-export interface NerModel {
-  /** Stored in records as the tagger version. */
-  readonly version: string;
+/** One weight set: dense rows per feature key plus transition weights. */
+export interface ModelStage {
   /** Feature key of each weight row. Distinct. */
   readonly keys: Uint32Array;
   /** `keys.length × LABEL_COUNT` weights. */
   readonly weights: Float32Array;
-  /** `LABEL_COUNT × LABEL_COUNT` transition weights, row = previous label. */
+  /**
+   * `LABEL_COUNT × LABEL_COUNT` transition weights, row = previous label. A later stage's transition,
+   * start and end weights are added to those of the stages before it.
+   */
   readonly transitions: Float32Array;
   readonly startWeights: Float32Array;
   readonly endWeights: Float32Array;
+}
+
+/**
+ * A trained entity model in memory. Stage 0 tags from local and document features; an optional stage 1
+ * re-scores with features of stage 0's labels (document-level consistency), on top of stage 0's scores.
+ */
+export interface NerModel {
+  /** Stored in records as the tagger version. */
+  readonly version: string;
+  readonly stages: readonly ModelStage[];
   readonly lexicon: FeatureLexicon;
 }
 
 const MAGIC = 'NFNER';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 
 interface Header {
   readonly version: string;
   readonly labels: number;
-  readonly rows: number;
-  readonly scale: number;
+  readonly stages: readonly { readonly rows: number; readonly scale: number }[];
   readonly categories: readonly string[];
   readonly maxPhraseTokens: number;
 }
 
 /**
  * Serialises a model compactly: keys sorted and delta-encoded as varints, weights quantised to 16 bits with
- * one global scale and stored sparsely (a row keeps only its non-zero labels). Rows whose weights all round
- * to zero are dropped.
+ * one scale per stage and stored sparsely (a row keeps only its non-zero labels). Rows whose weights all
+ * round to zero are dropped.
  */
 export function encodeModel(model: NerModel): Uint8Array {
   const L = LABEL_COUNT;
-  let maxAbs = 0;
-  for (const w of model.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
-  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
-  const order = Array.from(model.keys.keys()).sort(
-    (a, b) => (model.keys[a] as number) - (model.keys[b] as number),
-  );
-  const out = new ByteWriter();
-  const kept: number[] = [];
-  for (const r of order) {
-    for (let y = 0; y < L; y++) {
-      if (Math.round((model.weights[r * L + y] as number) / scale) !== 0) {
-        kept.push(r);
-        break;
+  const body = new ByteWriter();
+  const stages: { rows: number; scale: number }[] = [];
+  for (const stage of model.stages) {
+    let maxAbs = 0;
+    for (const w of stage.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
+    const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+    const order = Array.from(stage.keys.keys()).sort(
+      (a, b) => (stage.keys[a] as number) - (stage.keys[b] as number),
+    );
+    const kept = order.filter((r) => {
+      for (let y = 0; y < L; y++)
+        if (Math.round((stage.weights[r * L + y] as number) / scale) !== 0) return true;
+      return false;
+    });
+    stages.push({ rows: kept.length, scale });
+    for (const a of [stage.transitions, stage.startWeights, stage.endWeights]) for (const v of a) body.f32(v);
+    let last = 0;
+    for (const r of kept) {
+      const key = stage.keys[r] as number;
+      body.varint(key - last);
+      last = key;
+    }
+    for (const r of kept) {
+      const entries: [number, number][] = [];
+      for (let y = 0; y < L; y++) {
+        const q = Math.round((stage.weights[r * L + y] as number) / scale);
+        if (q !== 0) entries.push([y, q]);
+      }
+      body.u8(entries.length);
+      for (const [y, q] of entries) {
+        body.u8(y);
+        body.i16(q);
       }
     }
   }
+  body.text([...model.lexicon.phrases].map(([p, m]) => `${m}\t${p}`).join('\n'));
+  body.text([...model.lexicon.clusters].map(([w, c]) => `${c}\t${w}`).join('\n'));
   const header: Header = {
     version: model.version,
     labels: L,
-    rows: kept.length,
-    scale,
+    stages,
     categories: model.lexicon.categories,
     maxPhraseTokens: model.lexicon.maxPhraseTokens,
   };
+  const out = new ByteWriter();
   out.bytes(new TextEncoder().encode(MAGIC));
   out.u8(FORMAT_VERSION);
   out.text(JSON.stringify(header));
-  for (const a of [model.transitions, model.startWeights, model.endWeights]) for (const v of a) out.f32(v);
-  let last = 0;
-  for (const r of kept) {
-    const key = model.keys[r] as number;
-    out.varint(key - last);
-    last = key;
-  }
-  for (const r of kept) {
-    const entries: [number, number][] = [];
-    for (let y = 0; y < L; y++) {
-      const q = Math.round((model.weights[r * L + y] as number) / scale);
-      if (q !== 0) entries.push([y, q]);
-    }
-    out.u8(entries.length);
-    for (const [y, q] of entries) {
-      out.u8(y);
-      out.i16(q);
-    }
-  }
-  out.text([...model.lexicon.phrases].map(([p, m]) => `${m}\t${p}`).join('\n'));
-  out.text([...model.lexicon.clusters].map(([w, c]) => `${c}\t${w}`).join('\n'));
+  out.bytes(body.finish());
   return out.finish();
 }
 
@@ -106,25 +117,31 @@ function decode(bytes: Uint8Array): NerModel {
   const header = JSON.parse(r.text()) as Header;
   const L = LABEL_COUNT;
   if (header.labels !== L) throw new ModelFormatError(`Model has ${header.labels} labels, expected ${L}`);
-  const transitions = new Float32Array(L * L);
-  const startWeights = new Float32Array(L);
-  const endWeights = new Float32Array(L);
-  for (const a of [transitions, startWeights, endWeights]) for (let i = 0; i < a.length; i++) a[i] = r.f32();
-  const keys = new Uint32Array(header.rows);
-  let last = 0;
-  for (let i = 0; i < header.rows; i++) {
-    last += r.varint();
-    keys[i] = last;
-  }
-  const weights = new Float32Array(header.rows * L);
-  for (let i = 0; i < header.rows; i++) {
-    const count = r.u8();
-    for (let k = 0; k < count; k++) {
-      const y = r.u8();
-      if (y >= L) throw new ModelFormatError(`Label ${y} out of range`);
-      weights[i * L + y] = r.i16() * header.scale;
+  if (!Array.isArray(header.stages) || header.stages.length === 0)
+    throw new ModelFormatError('Model has no stages');
+  const stages = header.stages.map(({ rows, scale }): ModelStage => {
+    const transitions = new Float32Array(L * L);
+    const startWeights = new Float32Array(L);
+    const endWeights = new Float32Array(L);
+    for (const a of [transitions, startWeights, endWeights])
+      for (let i = 0; i < a.length; i++) a[i] = r.f32();
+    const keys = new Uint32Array(rows);
+    let last = 0;
+    for (let i = 0; i < rows; i++) {
+      last += r.varint();
+      keys[i] = last;
     }
-  }
+    const weights = new Float32Array(rows * L);
+    for (let i = 0; i < rows; i++) {
+      const count = r.u8();
+      for (let k = 0; k < count; k++) {
+        const y = r.u8();
+        if (y >= L) throw new ModelFormatError(`Label ${y} out of range`);
+        weights[i * L + y] = r.i16() * scale;
+      }
+    }
+    return { keys, weights, transitions, startWeights, endWeights };
+  });
   const phrases = new Map<string, number>();
   for (const line of splitLines(r.text())) {
     const tab = line.indexOf('\t');
@@ -138,11 +155,7 @@ function decode(bytes: Uint8Array): NerModel {
   if (!r.atEnd()) throw new ModelFormatError('Trailing bytes after entity model');
   return {
     version: header.version,
-    keys,
-    weights,
-    transitions,
-    startWeights,
-    endWeights,
+    stages,
     lexicon: { phrases, maxPhraseTokens: header.maxPhraseTokens, categories: header.categories, clusters },
   };
 }

@@ -1,9 +1,11 @@
 import { type SentenceRange, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokenize';
-import { FeatureTable } from './feature-table';
-import { extractFeatures } from './features';
+import { extractFeatures, WordCache, type WordEntry } from './features';
 import { LABEL_COUNT, labelsToSpans } from './labels';
+import type { FeatureLexicon } from './lexicon';
 import type { NerModel } from './model-format';
+import { SparseWeights } from './sparse-weights';
+import { stackedFeatures } from './stacking';
 import type { EntitySpan, EntityTagger } from './types';
 import { constrainTransitions, type TransitionScores, viterbi } from './viterbi';
 
@@ -20,19 +22,43 @@ export function prepareText(text: string): PreparedText {
   return { tokens, words: tokens.map((t) => t.text), sentences: splitSentences(text, tokens) };
 }
 
+/** A model stage made ready for scoring. */
+interface ScoringStage {
+  readonly weights: SparseWeights;
+  readonly transitions: TransitionScores;
+}
+
 /**
  * The trained tagger: hashed features scored by an averaged structured perceptron, decoded per sentence with
- * BILOU-constrained Viterbi. Building it indexes the model once; `tag` allocates only per-document buffers.
+ * BILOU-constrained Viterbi; a second stage, when the model has one, re-decodes with features of the first
+ * stage's labels across the document. Building it indexes the model once; `tag` allocates only
+ * per-document buffers.
  */
 export function createPerceptronTagger(model: NerModel): EntityTagger {
-  const table = new FeatureTable(model.keys);
-  const transitions = constrainTransitions(model.transitions, model.startWeights, model.endWeights);
-  const weights = model.weights;
+  // A later stage's transition weights are corrections to the sum of those below it.
+  const sums = {
+    pairs: new Float32Array(LABEL_COUNT * LABEL_COUNT),
+    start: new Float32Array(LABEL_COUNT),
+    end: new Float32Array(LABEL_COUNT),
+  };
+  const stages = model.stages.map((s): ScoringStage => {
+    for (let i = 0; i < sums.pairs.length; i++)
+      sums.pairs[i] = (sums.pairs[i] as number) + (s.transitions[i] as number);
+    for (let i = 0; i < LABEL_COUNT; i++) {
+      sums.start[i] = (sums.start[i] as number) + (s.startWeights[i] as number);
+      sums.end[i] = (sums.end[i] as number) + (s.endWeights[i] as number);
+    }
+    return {
+      weights: new SparseWeights(s.keys, s.weights),
+      transitions: constrainTransitions(sums.pairs, sums.start, sums.end),
+    };
+  });
+  const cache = new WordCache();
   return {
     version: model.version,
     tag(text: string): EntitySpan[] {
       const prepared = prepareText(text);
-      const labels = decodeLabels(prepared, (key) => table.get(key), weights, transitions, model);
+      const labels = decodeLabels(prepared, stages, model.lexicon, cache);
       const spans: EntitySpan[] = [];
       for (const s of prepared.sentences) {
         for (const span of labelsToSpans(labels.subarray(s.start, s.end))) {
@@ -46,36 +72,64 @@ export function createPerceptronTagger(model: NerModel): EntityTagger {
   };
 }
 
-/**
- * Best label of every token of a prepared text. `rowOf` maps a feature key to its weight row (-1: unknown),
- * so training can decode with its own growing feature index.
- */
-export function decodeLabels(
+function decodeAll(
   prepared: PreparedText,
-  rowOf: (key: number) => number,
-  weights: Float32Array | Float64Array,
+  emissions: Float32Array,
   transitions: TransitionScores,
-  model: Pick<NerModel, 'lexicon'>,
+  labels: Uint8Array,
+  back: Uint8Array,
+): void {
+  for (const s of prepared.sentences) {
+    viterbi(
+      emissions,
+      s.start * LABEL_COUNT,
+      s.end - s.start,
+      transitions,
+      labels.subarray(s.start, s.end),
+      back,
+    );
+  }
+}
+
+/** Best label of every token of a prepared text. */
+function decodeLabels(
+  prepared: PreparedText,
+  stages: readonly ScoringStage[],
+  lexicon: FeatureLexicon,
+  cache: WordCache,
 ): Uint8Array {
   const L = LABEL_COUNT;
   const n = prepared.words.length;
-  const { keys, offsets } = extractFeatures(prepared.words, prepared.sentences, model.lexicon);
+  const first = stages[0] as ScoringStage;
+  // Context-free features are scored once per distinct word and cached with it.
+  const { keys, offsets, words } = extractFeatures(prepared.words, prepared.sentences, lexicon, cache, false);
   const emissions = new Float32Array(n * L);
   for (let i = 0; i < n; i++) {
-    const base = i * L;
-    const end = offsets[i + 1] as number;
-    for (let k = offsets[i] as number; k < end; k++) {
-      const row = rowOf(keys[k] as number);
-      if (row < 0) continue;
-      const w = row * L;
-      for (let y = 0; y < L; y++)
-        emissions[base + y] = (emissions[base + y] as number) + (weights[w + y] as number);
+    const entry = words[i] as WordEntry;
+    let local = entry.localScores;
+    if (local === undefined) {
+      local = new Float32Array(L);
+      first.weights.accumulate(entry.local, 0, entry.local.length, local, 0);
+      entry.localScores = local;
     }
+    emissions.set(local, i * L);
+    first.weights.accumulate(keys, offsets[i] as number, offsets[i + 1] as number, emissions, i * L);
   }
   const labels = new Uint8Array(n);
   const back = new Uint8Array(n * L);
-  for (const s of prepared.sentences) {
-    viterbi(emissions, s.start * L, s.end - s.start, transitions, labels.subarray(s.start, s.end), back);
+  decodeAll(prepared, emissions, first.transitions, labels, back);
+  const second = stages[1];
+  if (second === undefined) return labels;
+  const stacked = stackedFeatures(words, prepared.sentences, labels);
+  for (let i = 0; i < n; i++) {
+    second.weights.accumulate(
+      stacked.keys,
+      stacked.offsets[i] as number,
+      stacked.offsets[i + 1] as number,
+      emissions,
+      i * L,
+    );
   }
+  decodeAll(prepared, emissions, second.transitions, labels, back);
   return labels;
 }

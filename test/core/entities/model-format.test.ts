@@ -1,0 +1,106 @@
+import { LABEL_COUNT } from '../../../lambdas/core/entities/labels';
+import { decodeModel, encodeModel, type NerModel } from '../../../lambdas/core/entities/model-format';
+import { ModelFormatError } from '../../../lambdas/core/errors';
+
+const L = LABEL_COUNT;
+
+function tinyModel(): NerModel {
+  const weights = new Float32Array(3 * L);
+  weights[0 * L + 1] = 2.5;
+  weights[1 * L + 4] = -1.25;
+  weights[2 * L + 16] = 0.5;
+  const stage = {
+    keys: Uint32Array.from([4_000_000_000, 7, 123_456]),
+    weights,
+    transitions: new Float32Array(L * L).fill(0.25),
+    startWeights: new Float32Array(L).fill(-1),
+    endWeights: new Float32Array(L).fill(1),
+  };
+  return {
+    version: 'test-1',
+    stages: [stage, { ...stage, keys: Uint32Array.from([1, 2, 3]) }],
+    lexicon: {
+      phrases: new Map([
+        ['new york', 2],
+        ['kim', 16],
+      ]),
+      maxPhraseTokens: 2,
+      categories: ['country', 'city'],
+      clusters: new Map([['seoul', '0110']]),
+    },
+  };
+}
+
+function weightOf(model: NerModel, stage: number, key: number, label: number): number {
+  const s = model.stages[stage];
+  const row = s ? Array.from(s.keys).indexOf(key) : -1;
+  return row < 0 || !s ? Number.NaN : (s.weights[row * L + label] as number);
+}
+
+describe('entity model format', () => {
+  it('round-trips weights, transitions and word lists', () => {
+    // Prepare
+    const model = tinyModel();
+
+    // Act
+    const decoded = decodeModel(encodeModel(model));
+
+    // Assess
+    expect(decoded.version).toBe('test-1');
+    expect(decoded.stages).toHaveLength(2);
+    expect(weightOf(decoded, 0, 4_000_000_000, 1)).toBeCloseTo(2.5, 3);
+    expect(weightOf(decoded, 0, 7, 4)).toBeCloseTo(-1.25, 3);
+    expect(weightOf(decoded, 1, 3, 16)).toBeCloseTo(0.5, 3);
+    expect(Array.from(decoded.stages[0]?.transitions ?? [])).toEqual(
+      Array.from(model.stages[0]?.transitions ?? []),
+    );
+    expect(decoded.lexicon.phrases).toEqual(model.lexicon.phrases);
+    expect(decoded.lexicon.clusters).toEqual(model.lexicon.clusters);
+    expect(decoded.lexicon.maxPhraseTokens).toBe(2);
+  });
+
+  it('drops rows whose weights are all zero', () => {
+    // Prepare
+    const model = tinyModel();
+    const stage = model.stages[0]!;
+    const sparse = {
+      ...model,
+      stages: [
+        {
+          ...stage,
+          keys: Uint32Array.from([...stage.keys, 99]),
+          weights: Float32Array.from([...stage.weights, ...new Float32Array(L)]),
+        },
+      ],
+    };
+
+    // Act
+    const decoded = decodeModel(encodeModel(sparse));
+
+    // Assess
+    expect(Array.from(decoded.stages[0]?.keys ?? []).sort((a, b) => a - b)).toEqual([
+      7, 123_456, 4_000_000_000,
+    ]);
+  });
+
+  it.each([
+    ['empty input', () => new Uint8Array(0)],
+    ['wrong magic', () => new TextEncoder().encode('NOTAMODEL-AT-ALL')],
+    ['truncated model', () => encodeModel(tinyModel()).slice(0, 80)],
+    ['trailing bytes', () => Uint8Array.from([...encodeModel(tinyModel()), 0])],
+    [
+      'unknown format version',
+      () => {
+        const bytes = encodeModel(tinyModel());
+        bytes[5] = 99;
+        return bytes;
+      },
+    ],
+  ])('rejects %s with ModelFormatError', (_name, bytes) => {
+    // Prepare
+    const input = bytes();
+
+    // Act / Assess
+    expect(() => decodeModel(input)).toThrow(ModelFormatError);
+  });
+});

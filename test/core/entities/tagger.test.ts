@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEntityTagger, ENTITY_MODEL_PATH } from '../../../lambdas/core/entities';
+import type { EntitySpan, EntityTagger, EntityType } from '../../../lambdas/core/entities/types';
+import { ModelFormatError } from '../../../lambdas/core/errors';
+
+const MODELS = join(__dirname, '../../../models');
+const readModel = (path: string): Uint8Array => readFileSync(join(MODELS, path));
+
+/** The seed article as the cleaner hands it over: without the scraper's `date … Loading...` line. */
+function seedBody(): string {
+  const raw = readFileSync(join(__dirname, '../../../samples/seed-korea-2019-12-20.txt'), 'utf8');
+  return raw.replace(/^\s*date \d{4}-\d{2}-\d{2} Loading\.\.\.\s*\n/, '');
+}
+
+describe('entity tagger (committed model)', () => {
+  let tagger: EntityTagger;
+  let seed: EntitySpan[];
+
+  beforeAll(() => {
+    tagger = createEntityTagger(readModel);
+    seed = tagger.tag(seedBody());
+  });
+
+  it('reads the model through the injected reader only', () => {
+    // Prepare
+    const asked: string[] = [];
+
+    // Act
+    const built = createEntityTagger((path) => {
+      asked.push(path);
+      return readModel(path);
+    });
+
+    // Assess
+    expect(asked).toEqual([ENTITY_MODEL_PATH]);
+    expect(built.version).toMatch(/^perceptron-/);
+  });
+
+  it('rejects a file that is not a model', () => {
+    // Prepare / Act / Assess
+    expect(() => createEntityTagger(() => new TextEncoder().encode('not a model'))).toThrow(ModelFormatError);
+  });
+
+  it.each<[EntityType, string]>([
+    ['PERSON', 'Stephen Biegun'],
+    ['PERSON', 'Jenny Town'],
+    ['PERSON', 'Charles Brown'],
+    ['LOCATION', 'Seoul'],
+    ['LOCATION', 'Beijing'],
+    ['LOCATION', 'Tokyo'],
+    ['LOCATION', 'Pyongyang'],
+    ['LOCATION', 'North Korea'],
+    ['LOCATION', 'China'],
+    ['LOCATION', 'Russia'],
+    ['LOCATION', 'Washington'],
+    ['ORGANIZATION', 'United Nations Security Council'],
+    ['ORGANIZATION', 'Foundation for Defense of Democracies'],
+    ['ORGANIZATION', 'U.S. Air Force'],
+    ['ORGANIZATION', 'Reuters'],
+    ['ORGANIZATION', 'Korea Peace Now!'],
+  ])('tags the seed article: %s %s', (type, name) => {
+    // Prepare / Act: tagged once in beforeAll.
+    const types = seed.filter((s) => s.text === name).map((s) => s.type);
+
+    // Assess
+    expect(types).toContain(type);
+  });
+
+  it('returns sorted, non-overlapping spans whose text matches their offsets', () => {
+    // Prepare
+    const text = seedBody();
+
+    // Act / Assess
+    for (let i = 0; i < seed.length; i++) {
+      const s = seed[i] as EntitySpan;
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      if (i > 0) expect(s.start).toBeGreaterThanOrEqual((seed[i - 1] as EntitySpan).end);
+    }
+  });
+
+  it.each([
+    [
+      'CoNLL-style text',
+      'EU rejects German call to boycott British lamb .\nPeter Blackburn\nBRUSSELS 1996-08-22',
+      [
+        ['EU', 'ORGANIZATION'],
+        ['German', 'MISC'],
+        ['British', 'MISC'],
+        ['Peter Blackburn', 'PERSON'],
+        ['BRUSSELS', 'LOCATION'],
+      ],
+    ],
+    [
+      'raw prose',
+      'Angela Merkel met Emmanuel Macron in Paris on Tuesday, a German official said.',
+      [
+        ['Angela Merkel', 'PERSON'],
+        ['Emmanuel Macron', 'PERSON'],
+        ['Paris', 'LOCATION'],
+        ['German', 'MISC'],
+      ],
+    ],
+  ])('tags %s', (_name, text, expected) => {
+    // Prepare / Act
+    const spans = tagger.tag(text);
+
+    // Assess
+    expect(spans.map((s) => [s.text, s.type])).toEqual(expected);
+  });
+
+  it.each([[''], ['   '], ['...'], ['lower case text with no names at all']])(
+    'finds nothing in %j',
+    (text) => {
+      // Prepare / Act / Assess
+      expect(tagger.tag(text)).toEqual([]);
+    },
+  );
+
+  it('is deterministic across calls (caches do not change results)', () => {
+    // Prepare
+    const text = seedBody();
+
+    // Act
+    const again = tagger.tag(text);
+
+    // Assess
+    expect(again).toEqual(seed);
+  });
+});
