@@ -1,5 +1,5 @@
 import type { RemovedFragment } from '../types';
-import { type DomDocument, type DomElement, type DomNode, textOf } from './dom';
+import { type DomDocument, type DomElement, type DomNode, spacedTextOf, textOf } from './dom';
 
 const DOCUMENT_NODE = 9;
 
@@ -103,7 +103,7 @@ function isAttached(el: DomElement): boolean {
 }
 
 function describe(el: DomElement, why: string): RemovedFragment {
-  const text = textOf(el);
+  const text = spacedTextOf(el);
   return {
     text: text.length > 200 ? `${text.slice(0, 199)}…` : text,
     reason: `page furniture: ${why}`,

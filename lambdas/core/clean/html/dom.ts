@@ -60,3 +60,18 @@ export function parseDocument(html: string): DomDocument {
 export function textOf(node: DomNode | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/** Text of an element with a space between the texts of different nodes (`Home Markets`, not `HomeMarkets`). */
+export function spacedTextOf(node: DomNode): string {
+  const parts: string[] = [];
+  const walk = (n: DomNode): void => {
+    if (n.nodeType === TEXT_NODE) {
+      parts.push(n.textContent ?? '');
+      return;
+    }
+    const children = n.childNodes;
+    for (let i = 0; i < children.length; i++) walk(children[i]!);
+  };
+  walk(node);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
