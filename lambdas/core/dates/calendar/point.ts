@@ -174,3 +174,28 @@ export function shiftBy(p: Point, unit: Grain, n: number): Point {
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/** First month (1-12) of a point's period, for the granularities that have one. */
+function firstMonth(p: Point): number | undefined {
+  switch (p.grain) {
+    case 'quarter':
+      return (p.quarter - 1) * 3 + 1;
+    case 'half':
+      return (p.half - 1) * 6 + 1;
+    case 'month':
+    case 'day':
+      return p.month;
+    case 'year':
+      return 1;
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a point's period starts after a day (a month, quarter, half or year not yet begun). */
+export function startsAfter(p: Point, d: CalendarDay): boolean {
+  const month = firstMonth(p);
+  if (month === undefined || p.grain === 'decade') return false;
+  const start = p.year * 372 + month * 31 + (p.grain === 'day' ? p.day : 1);
+  return start > d.year * 372 + d.month * 31 + d.day;
+}

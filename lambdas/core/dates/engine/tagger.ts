@@ -1,6 +1,6 @@
 import { tenseAround } from '../anchoring/tense';
-import type { Point } from '../calendar/point';
-import { parseReferenceDate } from '../reference-date';
+import { type Point, shift, startsAfter } from '../calendar/point';
+import { type CalendarDay, parseReferenceDate } from '../reference-date';
 import type { DateContext, DateSpan, DateTagger } from '../types';
 import type { Candidate, ResolutionEnv, Tense } from './candidate';
 import type { Configuration, ParsingContext } from './rule';
@@ -59,7 +59,12 @@ function resolveInOrder(
     if (r === null) continue;
     if (r.point !== undefined && r.anchors !== false && r.point.grain !== 'decade') {
       anchor = r.point;
-      if (r.point.grain === 'quarter' || r.point.grain === 'half') quarterAnchor = r.point;
+      // Results are reported for quarters that have ended (or, with fiscal years, a running one told in the past
+      // tense); a forecast quarter ("losses through the third quarter of 1990") is not what comparisons refer to.
+      const isQuarter = r.point.grain === 'quarter' || r.point.grain === 'half';
+      if (isQuarter && isReported(r.point, reference, env)) {
+        quarterAnchor = r.point;
+      }
     }
     const mod = r.mod ?? c.mod;
     out.push({
@@ -74,4 +79,9 @@ function resolveInOrder(
     });
   }
   return out;
+}
+
+function isReported(p: Point, reference: CalendarDay, env: ResolutionEnv): boolean {
+  if (!startsAfter(shift(p, 1), reference)) return true;
+  return !startsAfter(p, reference) && env.tense === 'past';
 }
