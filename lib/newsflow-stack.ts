@@ -1,6 +1,7 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { ArticlePipeline } from './article-pipeline';
+import { STACK_OUTPUTS } from './stack-outputs';
 
 /** Properties of {@link NewsflowStack}. */
 export interface NewsflowStackProps extends StackProps {
@@ -21,21 +22,7 @@ export interface NewsflowStackProps extends StackProps {
   readonly alarmTopic?: boolean;
 }
 
-/** Names of the stack outputs the CLI reads to find a deployed pipeline. */
-export const STACK_OUTPUTS = {
-  rawBucket: 'RawBucketName',
-  rawPrefix: 'RawPrefix',
-  processedBucket: 'ProcessedBucketName',
-  table: 'TableName',
-  cleanQueue: 'CleanQueueUrl',
-  cleanDlq: 'CleanDeadLetterQueueUrl',
-  tagQueue: 'TagQueueUrl',
-  tagDlq: 'TagDeadLetterQueueUrl',
-  accessLogsBucket: 'AccessLogsBucketName',
-  dashboard: 'DashboardName',
-  metricsNamespace: 'MetricsNamespace',
-  alarmTopic: 'AlarmTopicArn',
-} as const;
+export { STACK_OUTPUTS } from './stack-outputs';
 
 /** The deployable newsflow stack: one {@link ArticlePipeline} and its outputs. */
 export class NewsflowStack extends Stack {
