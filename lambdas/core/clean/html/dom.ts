@@ -1,5 +1,3 @@
-import { parseHTML } from 'linkedom';
-
 /**
  * The slice of the DOM the extractor uses. Declared here because the project compiles without the DOM lib:
  * linkedom's documents satisfy it at run time.
@@ -39,6 +37,14 @@ export const TEXT_NODE = 3;
 
 const STARTS_WITH_HTML = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<html[\s>]/i;
 const DOCUMENT_TAGS = /<\/?(?:html|head|body)\b[^>]*>/gi;
+
+let linkedomParse: ((html: string) => { document: unknown }) | undefined;
+
+/** linkedom, loaded on first use: plain-text batches need no DOM and skip its start-up cost. */
+function parseHTML(html: string): { document: unknown } {
+  linkedomParse ??= (require('linkedom') as typeof import('linkedom')).parseHTML;
+  return linkedomParse(html);
+}
 
 function wrap(fragment: string): string {
   return `<!DOCTYPE html><html><head></head><body>${fragment}</body></html>`;

@@ -1,3 +1,5 @@
+import { Buffer } from 'node:buffer';
+
 /**
  * Windows-1252 differs from ISO-8859-1 only in 0x80–0x9F, where it has the typographic characters news text
  * is full of (curly quotes, dashes, `…`, `€`). The five bytes it leaves undefined map to the C1 controls, as
@@ -32,15 +34,13 @@ export function isUndefinedInWindows1252(byte: number): boolean {
   return byte === 0x81 || byte === 0x8d || byte === 0x8f || byte === 0x90 || byte === 0x9d;
 }
 
-/** Decodes Windows-1252 (and so ISO-8859-1, whose printable characters it shares) to a string. */
+const HIGH_CONTROLS = /[\u0080-\u009F]/g;
+
+/**
+ * Decodes Windows-1252 (and so ISO-8859-1, whose printable characters it shares) to a string: Node's native
+ * Latin-1 decoder, then the 0x80–0x9F range remapped.
+ */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  const chunk = 8192;
-  const parts: string[] = [];
-  const units = new Uint16Array(Math.min(chunk, bytes.length));
-  for (let start = 0; start < bytes.length; start += chunk) {
-    const end = Math.min(start + chunk, bytes.length);
-    for (let i = start; i < end; i++) units[i - start] = WINDOWS_1252_TO_UNICODE[bytes[i]!]!;
-    parts.push(String.fromCharCode(...units.subarray(0, end - start)));
-  }
-  return parts.join('');
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(HIGH_CONTROLS, (c) => String.fromCharCode(WINDOWS_1252_TO_UNICODE[c.charCodeAt(0)]!));
 }

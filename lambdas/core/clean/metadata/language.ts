@@ -1,4 +1,3 @@
-import { detect } from 'tinyld';
 import { isCertainlyEnglish } from './english-function-words';
 
 /**
@@ -9,7 +8,29 @@ export const LANGUAGE_SAMPLE_CHARS = 200;
 /** Below this many letters no identifier is reliable; the language is left unset. */
 export const MIN_LANGUAGE_LETTERS = 20;
 
-const LETTER = /\p{L}/gu;
+const LETTER = /\p{L}/u;
+
+let tinyldDetect: ((text: string) => string) | undefined;
+
+/**
+ * tinyld, loaded on first use: building its n-gram tables takes most of a second, a cold-start cost that
+ * batches the English shortcut settles never pay.
+ */
+function detect(text: string): string {
+  tinyldDetect ??= (require('tinyld') as typeof import('tinyld')).detect;
+  return tinyldDetect(text);
+}
+
+/** True when the sample has at least {@link MIN_LANGUAGE_LETTERS} letters; stops counting once it has. */
+function hasEnoughLetters(sample: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < sample.length && letters < MIN_LANGUAGE_LETTERS; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
+    else if (c >= 0x80 && LETTER.test(sample[i]!)) letters++;
+  }
+  return letters >= MIN_LANGUAGE_LETTERS;
+}
 
 /** Takes up to {@link LANGUAGE_SAMPLE_CHARS} characters of prose, cut at a word boundary. */
 export function languageSample(paragraphs: readonly string[]): string {
@@ -28,7 +49,7 @@ export function languageSample(paragraphs: readonly string[]): string {
  * except for samples that {@link isCertainlyEnglish} settles at a fraction of the cost.
  */
 export function identifyLanguage(sample: string): string | undefined {
-  if ((sample.match(LETTER)?.length ?? 0) < MIN_LANGUAGE_LETTERS) return undefined;
+  if (!hasEnoughLetters(sample)) return undefined;
   if (isCertainlyEnglish(sample)) return 'en';
   const code = detect(sample);
   return /^[a-z]{2}$/.test(code) ? code : undefined;
