@@ -9,7 +9,7 @@ const DEADLINE_BEFORE =
 
 /**
  * "Friday", "last Wednesday", "next Monday", "Sunday night". The day is the most recent one unless a direction
- * word or the sentence's future tense says otherwise; a part of day makes it a TIME ("2000-01-28TMO").
+ * word or the sentence's future tense says otherwise; a part of day is kept in the value ("2000-01-28TMO").
  */
 export const weekdayParser: Parser = {
   name: 'weekday',
@@ -31,7 +31,8 @@ export const weekdayParser: Parser = {
       this.name,
       m.index,
       m.index + whole.length,
-      code === undefined ? 'DATE' : 'TIME',
+      // News annotation types a named day with a part of day as a DATE (the value keeps the part: 2000-01-28TMO).
+      'DATE',
       (env) => {
         // "until Tuesday", "as early as Tuesday": a deadline or a plan lies ahead unless the sentence is past.
         const tense = possessive ? 'past' : deadline && env.tense !== 'past' ? 'future' : env.tense;

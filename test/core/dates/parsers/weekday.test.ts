@@ -7,7 +7,7 @@ describe('weekdays', () => {
     ['The talks will resume Monday.', 'Monday', '2019-12-23', 'DATE'],
     ['The vote was last Friday.', 'last Friday', '2019-12-13', 'DATE'],
     ['The vote is next Tuesday.', 'next Tuesday', '2019-12-24', 'DATE'],
-    ['Police said the bomb went off Sunday night.', 'Sunday night', '2019-12-15TNI', 'TIME'],
+    ['Police said the bomb went off Sunday night.', 'Sunday night', '2019-12-15TNI', 'DATE'],
     ['The relatives have until Tuesday to sign.', 'Tuesday', '2019-12-24', 'DATE'],
   ])('%s', (text, expression, value, type) => {
     // Act
