@@ -40,3 +40,17 @@ export function isCapitalized(word: string): boolean {
   const c = word[0] ?? '';
   return c !== c.toLowerCase();
 }
+
+/**
+ * True for a capitalised phrase in mid-sentence whose every word is capitalised ("This Week", "VOA Today"):
+ * programme and publication titles, not dates. Sentence starts and all-capital headlines are not titles.
+ */
+export function isTitle(phrase: string, index: number, text: string): boolean {
+  const words = phrase.split(/\s+/);
+  if (!words.every(isCapitalized) || phrase === phrase.toUpperCase()) return false;
+  const before = text.slice(Math.max(0, index - 3), index);
+  if (index === 0 || /(?:^|[.!?:]\s*|\n\s*|[.!?]["'`]+\s*)$/.test(before)) return false;
+  // A single word after an opening quote starts a quoted sentence ("Today, ..."); a name before it is a title.
+  if (words.length === 1) return /[A-Z][\w.]*\s+$/.test(text.slice(Math.max(0, index - 20), index));
+  return true;
+}

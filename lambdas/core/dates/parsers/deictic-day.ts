@@ -1,5 +1,5 @@
 import { dayPoint, formatPoint } from '../calendar/point';
-import { candidate } from '../engine/helpers';
+import { candidate, isTitle } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 import { PART_OF_DAY, PART_OF_DAY_SOURCE } from '../lexicon/calendar-words';
 import { addDays } from '../reference-date';
@@ -25,7 +25,9 @@ export const deicticDayParser: Parser = {
     `\\b(?:(today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)(?:\\s+(${PART_OF_DAY_SOURCE}))?|(this)\\s+(${PART_OF_DAY_SOURCE})|(last)\\s+(night|evening))\\b`,
     'gi',
   ),
-  extract(m) {
+  extract(m, { text }) {
+    // "VOA Today": a capitalised day word inside a name is a programme title.
+    if (isTitle(m[0], m.index, text)) return null;
     const word = (m[1] ?? m[3] ?? m[5] ?? '').toLowerCase();
     const part = (m[2] ?? m[4] ?? m[6])?.toLowerCase();
     const offset = OFFSETS[word];

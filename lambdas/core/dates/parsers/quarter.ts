@@ -15,11 +15,11 @@ const YEAR = '(?:19|20)\\d\\d';
 export const quarterParser: Parser = {
   name: 'quarter',
   pattern: new RegExp(
-    `\\b(?:(the|its|their|this\\s+year's|last\\s+year's|next\\s+year's)\\s+)?(?:(${YEAR})(?:'s)?\\s+)?(?:(?:fiscal|calendar)[- ])?(${ORDINAL_SOURCE}|final|last)[- ](?:fiscal[- ])?(quarter|half)(?:\\s+of\\s+(?:(?:fiscal\\s+|calendar\\s+)?(${YEAR})|(this|last|next)\\s+year|the\\s+(?:current|fiscal|calendar)\\s+year))?\\b(?!-(?:old))`,
+    `\\b(?:(the|its|their|this\\s+year's|last\\s+year's|next\\s+year's)\\s+)?(?:(${YEAR})(?:'s)?\\s+)?(?:(year-ago|year-earlier)\\s+)?(?:(?:fiscal|calendar)[- ])?(${ORDINAL_SOURCE}|final|last)[- ](?:fiscal[- ])?(quarter|half)(?:\\s+of\\s+(?:(?:fiscal\\s+|calendar\\s+)?(${YEAR})|(this|last|next)\\s+year|the\\s+(?:current|fiscal|calendar)\\s+year))?\\b(?!-(?:old))`,
     'gi',
   ),
   extract(m) {
-    const [whole, det, leadYear, ordinalWord = '', unitWord = '', ofYear, ofRelative] = m;
+    const [whole, det, leadYear, yearBack, ordinalWord = '', unitWord = '', ofYear, ofRelative] = m;
     const half = unitWord.toLowerCase() === 'half';
     const ordinal = /^(?:final|last)$/i.test(ordinalWord) ? (half ? 2 : 4) : parseOrdinal(ordinalWord);
     if (ordinal === null || (half && ordinal > 2)) return null;
@@ -55,6 +55,11 @@ export const quarterParser: Parser = {
       const point: Point = half
         ? { grain: 'half', year, half: ordinal }
         : { grain: 'quarter', year, quarter: ordinal };
+      // "the year-ago third quarter" is the comparison quarter; it does not become the one under discussion.
+      if (yearBack !== undefined) {
+        const back = shift(point, -4);
+        return { value: formatPoint(back), point: back, anchors: false };
+      }
       return { value: formatPoint(point), point };
     });
   },

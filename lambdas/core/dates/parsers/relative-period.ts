@@ -10,7 +10,7 @@ import {
   shift,
 } from '../calendar/point';
 import type { ResolutionEnv } from '../engine/candidate';
-import { candidate } from '../engine/helpers';
+import { candidate, isTitle } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 import { addDays, weekday } from '../reference-date';
 import type { DateMod } from '../types';
@@ -55,6 +55,8 @@ export const relativePeriodParser: Parser = {
     const unit = (bareWeekend ?? unitWord).toLowerCase();
     const direction = parseDirection(dirWord);
     const hasThe = /^the\s/i.test(whole);
+    // "This Week" capitalised mid-sentence is a programme title, not a period.
+    if (isTitle(whole, m.index, text)) return null;
     const dir = dirWord.toLowerCase();
     // "the following week" and "the previous day" count from the date being told, not from publication.
     const fromAnchor = hasThe && (dir === 'following' || dir === 'previous' || dir === 'preceding');

@@ -23,6 +23,12 @@ export const yearParser: Parser = {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     if (/(?:[$#£€]|\d[,.]|No\.\s?)$/.test(before) || /[$#£€]\s*$/.test(before)) return null;
     if (trailer === undefined && COUNTED.test(text.slice(end, end + 24))) return null;
+    // "Kopp's 1987 Chevrolet": an owner's year followed by a name is a model year.
+    if (
+      /'s\s+$/.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
+      /^\s+[A-Z]/.test(text.slice(end, end + 3))
+    )
+      return null;
     // Lead words are read here rather than in the regex, which would otherwise try them at every position.
     // "fiscal 1989" and "the year 2000" keep their lead; "the" alone only with a trailer ("the 1988 period").
     const lead = LEAD.exec(text.slice(Math.max(0, m.index - 24), m.index));
