@@ -28,6 +28,8 @@ export function countWords(text: string): number {
       }
       continue;
     }
+    // Inside a counted word only a CJK or Thai character (all at U+0E00 or above) changes the count.
+    if (counted && c < 0x0e00) continue;
     const ch = String.fromCodePoint(text.codePointAt(i)!);
     if (ch.length === 2) i++;
     if (UNSPACED.test(ch)) {

@@ -9,6 +9,8 @@ const NOTICES: readonly RegExp[] = [
   /^(?:manage|change|update|review) (?:your )?(?:cookie|privacy|consent) (?:settings|preferences|choices)\b/i,
   /^(?:cookie|privacy) (?:policy|settings|preferences|consent|notice|statement)$/i,
 ];
+/** Every notice talks about one of these; lines without them skip the patterns below. */
+const TOPIC = /cookie|consent|privacy|preferences/i;
 const BUTTONS =
   /^(?:accept(?: all)?(?: cookies)?|accept & close|reject(?: all)?(?: cookies)?|decline(?: all)?|allow (?:all )?cookies|allow all|i (?:agree|accept|understand)|agree(?: and close)?|got it|ok(?:ay)?,? got it|customi[sz]e|more options|necessary cookies only|manage (?:cookies|preferences|settings|options|choices|consent))$/i;
 
@@ -25,6 +27,7 @@ export const cookieNoticeRule: LineRule = {
     if (line.length > 500) return undefined;
     const core = stripDecoration(line);
     if (core.length <= 40 && BUTTONS.test(core)) return REMOVE;
+    if (!TOPIC.test(core)) return undefined;
     for (const re of NOTICES) if (re.test(core)) return REMOVE;
     return undefined;
   },

@@ -28,7 +28,9 @@ export const photoCreditRule: LineRule = {
   removesSentences: true,
   match(line) {
     if (line.length > 400) return undefined;
-    if (line.length <= 140 && CREDIT_ONLY.test(line)) return REMOVE;
+    // A credit alone is short, and names its agency either alone or after a slash.
+    if (line.length <= 140 && (line.includes('/') || line.length <= 30) && CREDIT_ONLY.test(line))
+      return REMOVE;
     if (line.length <= 140) {
       const labelled = LABELLED.exec(line);
       if (labelled?.[1] && labelled[1].split(' ').length <= 12) return REMOVE;

@@ -11,6 +11,34 @@ const PROMPTS: readonly RegExp[] = [
   /^sign up for (?:our|the) .{0,60}newsletter/i,
 ];
 
+/** First words of the prompts above: a set lookup spares most lines the regexes. */
+const STARTS = new Set([
+  'click',
+  'tap',
+  'subscribe',
+  'sign',
+  'register',
+  'get',
+  'receive',
+  'have',
+  'already',
+  'not',
+  'become',
+  'support',
+  'you',
+  "you've",
+  'to',
+  'this',
+  'the',
+  'want',
+  'like',
+]);
+
+function firstWord(line: string): string {
+  const space = line.indexOf(' ');
+  return (space < 0 ? line : line.slice(0, space)).toLowerCase();
+}
+
 /** Subscription and paywall prompts: `Click here to subscribe…`, `Sign up for our daily newsletter`. */
 export const subscribePromptRule: LineRule = {
   id: 'subscribe-prompt',
@@ -18,7 +46,7 @@ export const subscribePromptRule: LineRule = {
   zones: ANY_ZONE,
   removesSentences: true,
   match(line) {
-    if (line.length > 250) return undefined;
+    if (line.length > 250 || !STARTS.has(firstWord(line))) return undefined;
     for (const re of PROMPTS) if (re.test(line)) return REMOVE;
     return undefined;
   },
