@@ -9,7 +9,7 @@ import {
   vagueDurationParser,
 } from './parsers/duration';
 import { dayMonthYearParser, monthDayYearParser, numericDateParser } from './parsers/explicit-date';
-import { fiscalYearParser } from './parsers/fiscal-year';
+import { fiscalYearParser, reportingPeriodParser } from './parsers/fiscal-year';
 import { holidayParser } from './parsers/holiday';
 import { monthNameParser, monthYearParser } from './parsers/month-name';
 import { contextualQuarterParser, quarterParser } from './parsers/quarter';
@@ -52,6 +52,7 @@ export function englishNewsConfiguration(): Configuration {
       periodEndParser,
       relativePeriodParser,
       fiscalYearParser,
+      reportingPeriodParser,
       anchoredDayParser,
       agoParser,
       yearAgoAdjectiveParser,

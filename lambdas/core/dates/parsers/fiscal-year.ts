@@ -1,4 +1,4 @@
-import { formatPoint, type Point } from '../calendar/point';
+import { coarsen, dayPoint, formatPoint, type Point } from '../calendar/point';
 import { candidate } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 
@@ -27,6 +27,24 @@ export const fiscalYearParser: Parser = {
     if (q === 'fiscal' && !/\b(?:for|in|during|through|throughout)\s+$/i.test(before)) return null;
     return candidate(this.name, m.index, m.index + whole.length, 'DATE', ({ reference }) => {
       const point: Point = { grain: 'year', year: reference.year };
+      return { value: formatPoint(point), point, anchors: false };
+    });
+  },
+};
+
+/**
+ * "For the week, the index dropped 3.8%": market and sales reports sum up the publication's week or month.
+ * Only after "for" and when the phrase closes a clause, so "the week after the attack" stays untagged.
+ */
+export const reportingPeriodParser: Parser = {
+  name: 'reporting-period',
+  pattern: /\bfor\s+(the\s+(week|month))\s*(?=[,.;:])/gi,
+  extract(m) {
+    const [whole, phrase = '', unitWord = ''] = m;
+    const grain = unitWord.toLowerCase() === 'week' ? 'week' : 'month';
+    const start = m.index + whole.indexOf(phrase);
+    return candidate(this.name, start, start + phrase.length, 'DATE', ({ reference }) => {
+      const point = coarsen(dayPoint(reference), grain);
       return { value: formatPoint(point), point, anchors: false };
     });
   },

@@ -40,7 +40,12 @@ export const monthNameParser: Parser = {
     const nextWord = following !== undefined && isCapitalized(following) ? following : undefined;
     const monthStart = m.index + m[0].indexOf(monthWord, dirWord === undefined ? 0 : dirWord.length);
     const before = text.slice(Math.max(0, monthStart - 20), monthStart);
-    const hasContext = dirWord !== undefined || MONTH_CONTEXT.test(before);
+    const after = text.slice(monthStart + monthWord.length, monthStart + monthWord.length + 16);
+    // "the March accession": after "the" and before a lower-case noun, the month modifies the noun.
+    const attributive =
+      /\bthe\s+$/i.test(before) &&
+      /^\s+(?!(?:on|of|to|for|in|at|against|through|and|or|from|by)\b)[a-z]{3,}/.test(after);
+    const hasContext = dirWord !== undefined || MONTH_CONTEXT.test(before) || attributive;
     const lower = monthWord.toLowerCase().replace('.', '');
     if (AMBIGUOUS.has(lower) && !hasContext) return null;
     if (nextWord !== undefined && !hasContext && !/^(?:and|or|to|through)$/i.test(nextWord)) return null;

@@ -4,8 +4,14 @@ import { candidate, isCapitalized } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 import { PART_OF_DAY, PART_OF_DAY_SOURCE, parseWeekday, WEEKDAY_SOURCE } from '../lexicon/calendar-words';
 
-const DEADLINE_BEFORE =
-  /\b(?:until|till|by|before|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than|starting|beginning)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{3}\s+)?)?(?:on\s+)?$/i;
+const CLOCK = String.raw`(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{3}\s+)?|noon\s+|midnight\s+)?(?:on\s+)?$`;
+// A deadline or an earliest date still lies ahead when reported, even in a past-tense sentence ("postponed until").
+// Lower case only: a sentence opening "Until Thursday, ..." looks back on how things stood.
+const DEADLINE_BEFORE = new RegExp(
+  String.raw`\b(?:until|till|as\s+early\s+as|as\s+soon\s+as|no\s+later\s+than)\s+` + CLOCK,
+);
+// "by Tuesday", "starting Monday": ahead unless the sentence is in the past tense.
+const SCHEDULE_BEFORE = new RegExp(String.raw`\b(?:by|before|starting|beginning)\s+` + CLOCK, 'i');
 
 /**
  * "Friday", "last Wednesday", "next Monday", "Sunday night". The day is the most recent one unless a direction
@@ -20,7 +26,9 @@ export const weekdayParser: Parser = {
   extract(m, { text }) {
     const [whole, dirWord, dayWord = '', part] = m;
     if (!isCapitalized(dayWord)) return null;
-    const deadline = DEADLINE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    const lead = text.slice(Math.max(0, m.index - 30), m.index);
+    const deadline = DEADLINE_BEFORE.test(lead);
+    const scheduled = SCHEDULE_BEFORE.test(lead);
     // "Wednesday's ruling" names something that already happened, whatever the sentence plans.
     const possessive =
       part === undefined && /^'s\b/.test(text.slice(m.index + whole.length, m.index + whole.length + 3));
@@ -35,7 +43,11 @@ export const weekdayParser: Parser = {
       'DATE',
       (env) => {
         // "until Tuesday", "as early as Tuesday": a deadline or a plan lies ahead unless the sentence is past.
-        const tense = possessive ? 'past' : deadline && env.tense !== 'past' ? 'future' : env.tense;
+        const tense = possessive
+          ? 'past'
+          : deadline || (scheduled && env.tense !== 'past')
+            ? 'future'
+            : env.tense;
         const point = dayPoint(resolveWeekday(env.reference, dow, direction, tense));
         return { value: formatPoint(point) + (code === undefined ? '' : `T${code}`), point };
       },
