@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { METRIC_NAMES } from '../../lambdas/handlers/observability';
+import type { Context, SQSEvent } from 'aws-lambda';
+import { articleIdFor } from '../../lambdas/core/record/article-id';
+import { createObservability, METRIC_NAMES } from '../../lambdas/handlers/observability';
+import { processS3Batch } from '../../lambdas/handlers/sqs-batch';
 import { ArticlePipeline } from '../../lib/article-pipeline';
 import { NewsflowStack, STACK_OUTPUTS } from '../../lib/newsflow-stack';
 import { mentions, testApp } from './cdk-test-app';
@@ -26,8 +30,9 @@ function dashboardMetrics(template: Template): string[][] {
   );
 }
 
+const template = Template.fromStack(new NewsflowStack(testApp(), 'Mon'));
+
 describe('pipeline monitoring (the deployed stack)', () => {
-  const template = Template.fromStack(new NewsflowStack(testApp(), 'Mon'));
   const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')) as [string, Alarm][];
   const alarmNamed = (fragment: string): Alarm => {
     const found = alarms.filter(([id]) => id.includes(fragment));
@@ -196,5 +201,134 @@ describe('pipeline monitoring props', () => {
     const all = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     expect(all).toHaveLength(8);
     for (const a of all) expect(((a.Properties.AlarmActions as unknown[]) ?? []).length).toBe(actions);
+  });
+});
+
+/** Runs `act` and returns the JSON lines it wrote to stdout (Powertools writes logs and EMF there). */
+async function jsonLinesWrittenBy(act: () => Promise<unknown> | unknown): Promise<Record<string, unknown>[]> {
+  const lines: string[] = [];
+  const capture = (chunk: string | Uint8Array) => {
+    lines.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((l) => l.startsWith('{')),
+    );
+    return true;
+  };
+  // Powertools writes errors and warnings to stderr, the rest to stdout.
+  const spies = [process.stdout, process.stderr].map((s) =>
+    jest.spyOn(s, 'write').mockImplementation(capture),
+  );
+  try {
+    await act();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+  return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('handlers and monitoring agree', () => {
+  const saved = { ...process.env };
+
+  beforeEach(() => {
+    // What the construct puts in the functions' environment.
+    process.env.POWERTOOLS_METRICS_NAMESPACE = 'Newsflow/Mon';
+    delete process.env.POWERTOOLS_METRICS_DISABLED;
+    delete process.env.POWERTOOLS_DEV;
+  });
+
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it.each([
+    ['clean', METRIC_NAMES.articlesCleaned],
+    ['tag', METRIC_NAMES.articlesTagged],
+  ] as const)(
+    'the %s stage publishes %s with the namespace and dimensions the dashboard reads',
+    async (stage, name) => {
+      // Prepare
+      const { metrics } = createObservability(stage);
+      const row = dashboardMetrics(template).find((r) => r[1] === name);
+
+      // Act
+      const [emf] = await jsonLinesWrittenBy(() => {
+        metrics.addMetric(name, MetricUnit.Count, 1);
+        metrics.publishStoredMetrics();
+      });
+
+      // Assess
+      const aws = emf?._aws as
+        | { CloudWatchMetrics: { Namespace: string; Dimensions: string[][] }[] }
+        | undefined;
+      const meta = aws?.CloudWatchMetrics[0];
+      expect(meta?.Namespace).toBe('Newsflow/Mon');
+      expect(meta?.Dimensions).toEqual([['service', 'stage']]);
+      expect(row?.slice(0, 6)).toEqual([
+        'Newsflow/Mon',
+        name,
+        'service',
+        String(emf?.service),
+        'stage',
+        stage,
+      ]);
+    },
+  );
+
+  it('names the object and article of a failed message on its error line, and counts it', async () => {
+    // Prepare
+    const observability = createObservability('clean');
+    const notification = {
+      Records: [
+        {
+          eventSource: 'aws:s3',
+          eventTime: '2026-11-27T10:00:00.000Z',
+          eventName: 'ObjectCreated:Put',
+          s3: { bucket: { name: 'uploads' }, object: { key: 'raw/a+b%0A.txt', size: 3, sequencer: '0A1B' } },
+        },
+      ],
+    };
+    const event = {
+      Records: [
+        {
+          messageId: 'm-1',
+          receiptHandle: 'r-1',
+          body: JSON.stringify(notification),
+          attributes: { ApproximateReceiveCount: '2' },
+          messageAttributes: {},
+          md5OfBody: '',
+          eventSource: 'aws:sqs',
+          eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:clean',
+          awsRegion: 'eu-west-1',
+        },
+      ],
+    } as unknown as SQSEvent;
+    const context = {
+      functionName: 'clean',
+      memoryLimitInMB: '1024',
+      invokedFunctionArn: 'arn:aws:lambda:eu-west-1:111122223333:function:clean',
+      awsRequestId: 'req-1',
+      getRemainingTimeInMillis: () => 60_000,
+    } as unknown as Context;
+
+    // Act
+    const lines = await jsonLinesWrittenBy(() =>
+      processS3Batch(event, context, observability, async () => {
+        throw new Error('boom');
+      }),
+    );
+
+    // Assess
+    const failed = lines.find((l) => l.message === 'Message failed');
+    expect(failed).toMatchObject({
+      level: 'ERROR',
+      stage: 'clean',
+      bucket: 'uploads',
+      key: 'raw/a b\n.txt',
+      articleId: articleIdFor('uploads', 'raw/a b\n.txt'),
+      messageId: 'm-1',
+    });
+    const emf = lines.find((l) => '_aws' in l);
+    expect(emf?.[METRIC_NAMES.messagesFailed]).toBe(1);
   });
 });
