@@ -135,9 +135,13 @@ export interface ArticlePipelineProps {
 
 /** One stage: its function, its queue and the queue's dead-letter queue. */
 export interface PipelineStage {
+  /** The stage's function, with its own least-privilege role. */
   readonly fn: NodejsFunction;
+  /** S3 notifications in (SSE-SQS, TLS only). */
   readonly queue: sqs.Queue;
+  /** Messages that failed every delivery, kept 14 days for inspection and redrive. */
   readonly deadLetterQueue: sqs.Queue;
+  /** The function's structured logs, with a retention. */
   readonly logGroup: logs.LogGroup;
 }
 
@@ -171,8 +175,11 @@ export class ArticlePipeline extends Construct {
   public readonly accessLogsBucket: s3.IBucket;
   /** One record per raw object, plus lookup items; streams new and old images to downstream services. */
   public readonly table: dynamodb.Table;
+  /** Raw object → processed document. */
   public readonly clean: PipelineStage;
+  /** Processed document → article record and lookup items. */
   public readonly tag: PipelineStage;
+  /** Key prefix of uploads in the raw bucket. */
   public readonly rawPrefix: string;
   /** Namespace of the handlers' metrics. */
   public readonly metricsNamespace: string;
