@@ -5,6 +5,7 @@ import { deicticDayParser } from './parsers/deictic-day';
 import {
   durationParser,
   hyphenatedDurationParser,
+  indefiniteDurationParser,
   rangeDurationParser,
   vagueDurationParser,
 } from './parsers/duration';
@@ -72,6 +73,7 @@ export function englishNewsConfiguration(): Configuration {
       durationParser,
       hyphenatedDurationParser,
       vagueDurationParser,
+      indefiniteDurationParser,
       referenceWordParser,
     ],
     refiners: [overlapRefiner, dateTimeRefiner, modifierRefiner, overlapRefiner],

@@ -4,6 +4,8 @@ import { singularUnit } from '../lexicon/calendar-words';
 import { NUMBER_SOURCE, parseNumber } from '../lexicon/numbers';
 
 const UNIT = '(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie))';
+// Plural units before "-long"/"-old" ("decades-long", "years-old").
+const PLURAL_UNIT = '(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)';
 
 /**
  * TimeML duration value of `n` units: `P2Y`, `PT3H`, `P1W`, `PXY`. Decades and centuries are written in years
@@ -82,6 +84,16 @@ export const durationParser: Parser = {
     const lower = whole.toLowerCase();
     // "one day" alone is often "some day in the future" rather than a 24-hour span.
     if (/^one\s+day$/.test(lower) && /^\s*,/.test(after)) return null;
+    // "Islam will one day be ...": after a modal, "one day" is some time in the future, not 24 hours.
+    if (
+      /^one\s+day$/.test(lower) &&
+      /\b(?:will|would|could|may|might|can|shall)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))
+    ) {
+      return candidate(this.name, m.index, m.index + whole.length, 'DATE', () => ({
+        value: 'FUTURE_REF',
+        anchors: false,
+      }));
+    }
     // A capitalised unit ("60 Minutes") is a title unless the whole phrase is a headline in capitals.
     if (isCapitalized(unitWord) && unitWord !== unitWord.toUpperCase()) return null;
     return candidate(this.name, m.index, m.index + whole.length, 'DURATION', () => ({
@@ -95,11 +107,21 @@ export const durationParser: Parser = {
 export const hyphenatedDurationParser: Parser = {
   name: 'hyphenated-duration',
   pattern: new RegExp(
-    `\\b(?:(${NUMBER_SOURCE})-)?(${UNIT})-(long|old)\\b|\\b(${NUMBER_SOURCE})-(${UNIT})\\b(?!-)`,
+    `\\b(?:(${NUMBER_SOURCE})-)?(${UNIT}|${PLURAL_UNIT})-(long|old)\\b|\\b(${NUMBER_SOURCE})-(${UNIT})\\b(?!-)`,
     'gi',
   ),
   extract(m) {
     const [whole, leadNumber, leadUnit, suffix, number, unit] = m;
+    // "a 34-year-old man" is an age; "a years-old slump" or "decades-long battle" has lasted that long.
+    const plural = leadUnit !== undefined && leadNumber === undefined && /s$/i.test(leadUnit);
+    if (plural) {
+      const vague = durationValue('X', leadUnit);
+      if (vague === null) return null;
+      return candidate(this.name, m.index, m.index + whole.length, 'DURATION', () => ({
+        value: vague,
+        anchors: false,
+      }));
+    }
     if (suffix?.toLowerCase() === 'old') return null;
     const raw = leadUnit !== undefined ? (leadNumber ?? 'one') : (number ?? '');
     const n = parseNumber(raw);
@@ -175,5 +197,19 @@ export const rangeDurationParser: Parser = {
         mod: 'EQUAL_OR_MORE',
       },
     );
+  },
+};
+
+/** "for a while", "for some time": open-ended spans of unknown length. */
+export const indefiniteDurationParser: Parser = {
+  name: 'indefinite-duration',
+  pattern: /\bfor\s+(a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|quite\s+some\s+time)\b/gi,
+  extract(m) {
+    const phrase = m[1] ?? '';
+    const start = m.index + m[0].length - phrase.length;
+    return candidate(this.name, start, start + phrase.length, 'DURATION', () => ({
+      value: 'PXX',
+      anchors: false,
+    }));
   },
 };

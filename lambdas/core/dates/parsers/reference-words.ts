@@ -40,11 +40,12 @@ export const referenceWordParser: Parser = {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
     // "now" as a discourse marker ("Now, ...") is still present reference in TimeML; "until now" too.
     // "current" only as an attribute of a time ("current quarter" is the quarter rule's); "current account" is not.
+    // "current" as an attribute ("its current difficulties") is the present; as a noun (an electric current) or
+    // in accounting terms ("current account", "current assets") it is not.
     if (
       word === 'current' &&
-      !/^\s+(?:situation|crisis|level|levels|year|period|conditions|climate|economic|market|prices?|rate|rates|session|policy|term|government|regime|administration|leadership|talks|round)\b/i.test(
-        after,
-      )
+      (!/^\s+[a-z]/.test(after) ||
+        /^\s+(?:account|accounts|assets|liabilities|affairs|flows?)\b/i.test(after))
     )
       return null;
     if (

@@ -47,7 +47,7 @@ const SEASON_CODES: Readonly<Record<string, Season>> = {
 export const relativePeriodParser: Parser = {
   name: 'relative-period',
   pattern:
-    /\b(?:the\s+)?(?:(this|last|next|past|previous|preceding|coming|current|present|following|upcoming)\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter)|(weekend))\b(?!-)(?!\s+(?:old|or\s+so))/gi,
+    /\b(?:the\s+)?(?:(this|last|next|past|previous|preceding|coming|current|present|following|upcoming)\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter)|(weekend))\b(?!-)(?!\s+old\b)/gi,
   extract(m, { text }) {
     const [whole, dirWord = '', unitWord = '', bareWeekend] = m;
     // A bare "weekend" needs its article: "the weekend" is a date, "weekend traffic" is not.

@@ -22,6 +22,9 @@ const POINT_MODS: readonly ModifierRule[] = [
   { pattern: /(?:^|\s)pre-$/i, mod: 'BEFORE', extend: true },
 ];
 
+const OR_SO = /^\s+or\s+so\b/;
+const DAY_PART = /(?:^|[.!?]\s+|\n\s*)(Earlier|Later)\s+$/;
+
 // "around Nov. 1" hedges a date, but "get around Wednesday's ruling" is a phrasal verb: only numeric dates take it.
 const AROUND: ModifierRule = { pattern: /(?:^|\s)(?:around|about)\s+$/i, mod: 'APPROX', extend: true };
 const NUMERIC_RULES = new Set([
@@ -66,10 +69,24 @@ const DURATION_MODS: readonly ModifierRule[] = [
 export const modifierRefiner: Refiner = {
   name: 'modifier',
   refine(candidates, { text }) {
-    return candidates.map((c) => {
+    return candidates.map((candidate) => {
+      // "the next year or so": the hedge after the expression belongs to it.
+      const c = OR_SO.test(text.slice(candidate.end, candidate.end + 7))
+        ? withChanges(candidate, {
+            end: candidate.end + (OR_SO.exec(text.slice(candidate.end))?.[0].length ?? 0),
+            mod: 'APPROX',
+          })
+        : candidate;
       if (c.mod !== undefined || c.type === 'SET') return c;
       const before = text.slice(Math.max(0, c.start - 24), c.start);
       const own = text.slice(c.start, c.end);
+      // "Earlier Sunday", "Later yesterday": part of a named day, kept in the expression.
+      const dayPart = /^(?:weekday|deictic-day)$/.test(c.rule) ? DAY_PART.exec(before) : null;
+      if (dayPart !== null) {
+        const word = dayPart[1] ?? '';
+        const lead = before.slice(before.lastIndexOf(word));
+        return withChanges(c, { start: c.start - lead.length, mod: word === 'Earlier' ? 'START' : 'END' });
+      }
       const table =
         c.type === 'DURATION'
           ? DURATION_MODS

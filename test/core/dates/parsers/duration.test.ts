@@ -15,6 +15,8 @@ describe('durations', () => {
     ['The past decade was hard.', 'The past decade', 'P10Y'],
     ['Bonds mature in 30 years.', '30 years', 'P30Y'],
     ['It takes eight trading days.', 'eight trading days', 'P8D'],
+    ['A decades-long battle.', 'decades-long', 'PXDE'],
+    ['They will live without it for a while.', 'a while', 'PXX'],
   ])('%s', (text, expression, value) => {
     // Act
     const spans = found(text, '1998-01-01');
@@ -30,6 +32,7 @@ describe('durations', () => {
     ['It took nearly five months.', 'nearly five months', 'LESS_THAN'],
     ['It was over within 14 days.', '14 days', 'EQUAL_OR_LESS'],
     ['It took two to three weeks.', 'two to three weeks', 'EQUAL_OR_MORE'],
+    ['Talks may last the next two years or so.', 'the next two years or so', 'APPROX'],
   ])('bounds: %s', (text, expression, mod) => {
     // Act
     const [span] = found(text, '1998-01-01');

@@ -27,6 +27,16 @@ describe('explicit dates', () => {
     expect(span?.value).toBe(value);
   });
 
+  it('reads "April 24 and 25" as two days of the same month', () => {
+    // Act
+    const spans = found('The summit is on April 24 and 25.', '1999-02-10');
+    // Assess
+    expect(spans.map((s) => [s.text, s.value])).toEqual([
+      ['April 24', '1999-04-24'],
+      ['25', '1999-04-25'],
+    ]);
+  });
+
   it('rejects impossible days', () => {
     // Act
     const spans = found('It closed Feb. 30, 1999 and June 31.', '2000-01-01');

@@ -9,6 +9,7 @@ describe('month names', () => {
     ['The plant opened in July 1997.', '1999-01-01', 'July 1997', '1997-07'],
     ['He retired in January of 1998.', '1999-01-01', 'January of 1998', '1998-01'],
     ['Talks begin in June.', '2019-12-20', 'June', '2020-06'],
+    ['The March accession will enable them to vote.', '1999-02-10', 'March', '1999-03'],
   ])('%s', (text, ref, expression, value) => {
     // Act
     const span = spanOf(text, ref, expression);

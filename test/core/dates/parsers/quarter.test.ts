@@ -30,6 +30,23 @@ describe('quarters and halves', () => {
     expect(spans.map((s) => s.value)).toEqual(['1989-Q3', '1988-Q3']);
   });
 
+  it('reads "the year-ago third quarter" as the same quarter a year before', () => {
+    // Act
+    const spans = found('National earned $22 million in the year-ago third quarter.', '1989-10-26');
+    // Assess
+    expect(spans).toEqual([{ text: 'the year-ago third quarter', type: 'DATE', value: '1988-Q3' }]);
+  });
+
+  it('does not compare with a forecast quarter', () => {
+    // Act
+    const spans = found(
+      'Mills will lose money through the third quarter of 1990. In the year-ago period, it earned more.',
+      '1989-10-26',
+    );
+    // Assess
+    expect(spans.map((s) => s.value)).toEqual(['1990-Q3', '1988-Q3']);
+  });
+
   it('reads "the latest quarter" as the last one that ended without context', () => {
     // Act
     const spans = found('Sales in the latest quarter rose.', '1989-10-26');

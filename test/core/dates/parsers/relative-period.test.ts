@@ -51,6 +51,7 @@ describe('periods relative to publication', () => {
   });
 
   it.each([
+    ['For the week, the index dropped 3.8%.', 'the week', 'DATE', '1989-W44'],
     ['For the year, volume was flat.', 'the year', 'DATE', '1989'],
     ['Sales for the full year rose.', 'the full year', 'DATE', '1989'],
     ['Profit in the fiscal year ended June 30 fell.', 'the fiscal year', 'DURATION', 'P1Y'],

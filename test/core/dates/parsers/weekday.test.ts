@@ -9,10 +9,16 @@ describe('weekdays', () => {
     ['The vote is next Tuesday.', 'next Tuesday', '2019-12-24', 'DATE'],
     ['Police said the bomb went off Sunday night.', 'Sunday night', '2019-12-15TNI', 'DATE'],
     ['The relatives have until Tuesday to sign.', 'Tuesday', '2019-12-24', 'DATE'],
+    ['Officials postponed until Tuesday any action.', 'Tuesday', '2019-12-24', 'DATE'],
+    ['Until Tuesday, nobody had noticed.', 'Tuesday', '2019-12-17', 'DATE'],
+    ["They vowed to fight Wednesday's ruling.", 'Wednesday', '2019-12-18', 'DATE'],
+    ['Earlier Sunday, police clashed with marchers.', 'Earlier Sunday', '2019-12-15', 'DATE'],
   ])('%s', (text, expression, value, type) => {
     // Act
     const spans = found(text, '2019-12-20');
     // Assess
-    expect(spans).toEqual([{ text: expression, type, value }]);
+    expect(spans.map(({ text: t, type: y, value: v }) => ({ text: t, type: y, value: v }))).toEqual([
+      { text: expression, type, value },
+    ]);
   });
 });
