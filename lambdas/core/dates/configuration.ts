@@ -27,6 +27,7 @@ import { timeOfDayParser } from './parsers/time-of-day';
 import { weekdayParser } from './parsers/weekday';
 import { centuryParser, decadeParser, spelledYearParser, yearParser } from './parsers/year';
 import { dateTimeRefiner } from './refiners/date-time';
+import { dayOffsetRefiner } from './refiners/day-offset';
 import { modifierRefiner } from './refiners/modifier';
 import { overlapRefiner } from './refiners/overlap';
 
@@ -76,6 +77,6 @@ export function englishNewsConfiguration(): Configuration {
       indefiniteDurationParser,
       referenceWordParser,
     ],
-    refiners: [overlapRefiner, dateTimeRefiner, modifierRefiner, overlapRefiner],
+    refiners: [overlapRefiner, dateTimeRefiner, dayOffsetRefiner, modifierRefiner, overlapRefiner],
   };
 }

@@ -60,4 +60,14 @@ describe('refiners', () => {
     // Assess
     expect(spans).toEqual([{ text: '9 a.m. EST Tuesday', type: 'TIME', value: '2000-04-04T09:00' }]);
   });
+
+  it.each([
+    ["The day before last Tuesday's hearing, he went home.", 'day before last Tuesday', '2000-02-21'],
+    ['The day after Christmas it snowed.', 'day after Christmas', '1999-12-26'],
+  ])('day-offset counts from a named day: %s', (text, expression, value) => {
+    // Act
+    const spans = found(text, '2000-02-24');
+    // Assess
+    expect(spans).toEqual([{ text: expression, type: 'DATE', value }]);
+  });
 });
