@@ -11,8 +11,9 @@ export const LOCAL_REGION = 'us-east-1';
  * An S3 client for s3rver: path-style addressing, and checksums only when required (otherwise streamed
  * bodies are stored with aws-chunked framing, which s3rver does not strip).
  */
-export function localS3Client(endpoint: string): S3Client {
+export function localS3Client(endpoint: string, options: { maxAttempts?: number } = {}): S3Client {
   return new S3Client({
+    ...options,
     endpoint,
     region: LOCAL_REGION,
     credentials: LOCAL_CREDENTIALS,
@@ -23,6 +24,9 @@ export function localS3Client(endpoint: string): S3Client {
 }
 
 /** A DynamoDB client for dynalite or DynamoDB Local. */
-export function localDynamoDbClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+export function localDynamoDbClient(
+  endpoint: string,
+  options: { maxAttempts?: number } = {},
+): DynamoDBClient {
+  return new DynamoDBClient({ ...options, endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 }

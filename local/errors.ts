@@ -21,3 +21,11 @@ export class RuntimeNotRunningError extends LocalRuntimeError {
     this.name = 'RuntimeNotRunningError';
   }
 }
+
+/** A local-runtime option has a bad value (reported as a usage error by the CLI). */
+export class InvalidOptionError extends LocalRuntimeError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InvalidOptionError';
+  }
+}

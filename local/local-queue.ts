@@ -42,15 +42,15 @@ export class LocalQueue {
     this.now = options.now ?? Date.now;
   }
 
-  /** Enqueues a message; returns its id. */
-  public send(body: string): string {
+  /** Enqueues a message, optionally invisible for `delayMs` (SQS `DelaySeconds`); returns its id. */
+  public send(body: string, delayMs = 0): string {
     const messageId = randomUUID();
     this.messages.set(messageId, {
       messageId,
       body,
       sentTimestamp: this.now(),
       receiveCount: 0,
-      visibleAt: this.now(),
+      visibleAt: this.now() + delayMs,
     });
     this.notify();
     return messageId;
@@ -93,6 +93,16 @@ export class LocalQueue {
     if (message?.receiptHandle !== receiptHandle) return;
     message.visibleAt = this.now() + timeoutMs;
     this.notify();
+  }
+
+  /**
+   * Reorders the stored messages (receives go in storage order). SQS standard queues promise no order, so
+   * tests and fault injection use this to deliver events in the order they want to prove safe.
+   */
+  public permute(order: (messages: QueuedMessage[]) => QueuedMessage[]): void {
+    const reordered = order([...this.messages.values()]);
+    this.messages.clear();
+    for (const m of reordered) this.messages.set(m.messageId, m);
   }
 
   /** Removes and returns every message (used to redrive a dead-letter queue). */

@@ -12,6 +12,11 @@ export interface QueuePollerOptions {
   readonly batchSize: number;
   /** The function's timeout: an invocation running longer counts as failed (its messages are redelivered). */
   readonly timeoutMs: number;
+  /**
+   * Invocations running at once, like a function's concurrency on the SQS event source mapping.
+   * @default 1
+   */
+  readonly concurrency?: number;
   /** Called after every invocation (for progress output and tests). */
   readonly onInvocation?: (summary: InvocationSummary) => void;
 }
@@ -31,9 +36,9 @@ export interface InvocationSummary {
  */
 export class QueuePoller {
   private running = false;
-  private busy = false;
-  private wake: (() => void) | undefined;
-  private loop: Promise<void> | undefined;
+  private busyCount = 0;
+  private readonly wakers = new Set<() => void>();
+  private loops: Promise<void>[] = [];
   private invocation = 0;
   private held = false;
 
@@ -43,15 +48,15 @@ export class QueuePoller {
   public start(): void {
     if (this.running) return;
     this.running = true;
-    this.options.queue.onChange(() => this.wake?.());
-    this.loop = this.run();
+    this.options.queue.onChange(() => this.wakeAll());
+    this.loops = Array.from({ length: Math.max(1, this.options.concurrency ?? 1) }, () => this.run());
   }
 
   /** Stops after the current invocation. */
   public async stop(): Promise<void> {
     this.running = false;
-    this.wake?.();
-    await this.loop;
+    this.wakeAll();
+    await Promise.all(this.loops);
   }
 
   /** While true, no new batch is received (the current invocation finishes). */
@@ -61,12 +66,12 @@ export class QueuePoller {
 
   public set paused(value: boolean) {
     this.held = value;
-    if (!value) this.wake?.();
+    if (!value) this.wakeAll();
   }
 
   /** True while an invocation is running. */
   public get isBusy(): boolean {
-    return this.busy;
+    return this.busyCount > 0;
   }
 
   private async run(): Promise<void> {
@@ -80,11 +85,11 @@ export class QueuePoller {
         await this.sleep(this.options.queue.nextVisibleInMs() ?? 1000);
         continue;
       }
-      this.busy = true;
+      this.busyCount++;
       try {
         await this.invoke(batch);
       } finally {
-        this.busy = false;
+        this.busyCount--;
       }
     }
   }
@@ -115,14 +120,19 @@ export class QueuePoller {
     });
   }
 
+  private wakeAll(): void {
+    for (const wake of [...this.wakers]) wake();
+  }
+
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, Math.max(5, ms));
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
+        this.wakers.delete(done);
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(done, Math.max(5, ms));
+      this.wakers.add(done);
     });
   }
 }

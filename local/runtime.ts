@@ -13,12 +13,14 @@ import type { Taggers } from '../lambdas/core/tagging/tag-text';
 import { createCleanHandler } from '../lambdas/handlers/clean';
 import { METRICS_NAMESPACE, SERVICE_NAME } from '../lambdas/handlers/observability';
 import { createTagHandler, documentClient } from '../lambdas/handlers/tag';
+import { Chaos, type ChaosSettings, injectFaults, NO_CHAOS } from './chaos';
 import { localDynamoDbClient, localS3Client } from './clients';
+import { type ControlServer, type ControlTarget, startControlServer } from './control-server';
 import { type DynamoDbEngine, type LocalDynamoDb, startLocalDynamoDb } from './dynamodb-server';
 import { LocalQueue, type QueuedMessage } from './local-queue';
 import { type InvocationSummary, QueuePoller } from './queue-poller';
 import { ensureArticleTable } from './resources';
-import { NotificationRouter } from './s3-events';
+import { NotificationRouter, SequencerClock, toS3NotificationRecord } from './s3-events';
 import { type LocalS3, startLocalS3 } from './s3-server';
 
 /** Options of {@link LocalRuntime.start}; every field has a default. */
@@ -27,6 +29,8 @@ export interface LocalRuntimeOptions {
   readonly s3Port?: number;
   /** @default 8569 (0 picks a free port) */
   readonly dynamodbPort?: number;
+  /** Port of the control API other `newsflow` commands use (status, redrive, reprocess). @default 0 (free) */
+  readonly controlPort?: number;
   /** @default 'dynalite' */
   readonly dynamodb?: DynamoDbEngine;
   /** Where objects, tables and queues persist between runs. @default '.local' in the working directory */
@@ -35,7 +39,7 @@ export interface LocalRuntimeOptions {
   readonly fresh?: boolean;
   /** @default 'raw/' */
   readonly rawPrefix?: string;
-  /** The functions' timeout; queue visibility is 6× this, as on AWS. @default 10_000 */
+  /** The functions' timeout; queue visibility is 6× this, as on AWS. @default 30_000 */
   readonly functionTimeoutMs?: number;
   /** Overrides the visibility timeout (tests use short ones to see redelivery quickly). @default 6 × functionTimeoutMs */
   readonly visibilityTimeoutMs?: number;
@@ -43,13 +47,17 @@ export interface LocalRuntimeOptions {
   readonly maxReceiveCount?: number;
   /** @default 10 */
   readonly batchSize?: number;
+  /** Invocations of each stage running at once (Lambda scales out per batch). @default 4 */
+  readonly concurrency?: number;
   /** @default 5 MiB */
   readonly maxObjectBytes?: number;
   /** Powertools log level of the handlers. @default 'SILENT' */
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   /** @default the committed models (loadTaggers) */
   readonly taggers?: Taggers;
-  /** Wraps the stores the handlers use (fault injection in tests). @default identity */
+  /** Faults to inject: duplicate and reordered deliveries, transient S3/DynamoDB errors. @default none */
+  readonly chaos?: ChaosSettings;
+  /** Wraps the stores the handlers use (observation in the CLI and tests). @default identity */
   readonly wrapStores?: (stores: { objects: ObjectStore; articles: ArticleStore }) => {
     objects: ObjectStore;
     articles: ArticleStore;
@@ -69,6 +77,8 @@ export interface LocalResourceNames {
 export interface RuntimeState {
   readonly s3Endpoint: string;
   readonly dynamodbEndpoint: string;
+  /** The control API: `GET /status`, `POST /redrive?stage=clean|tag`, `POST /reprocess`. */
+  readonly controlEndpoint: string;
   readonly names: LocalResourceNames;
   readonly pid: number;
 }
@@ -76,32 +86,67 @@ export interface RuntimeState {
 /** File name of the runtime state inside the data directory. */
 export const RUNTIME_STATE_FILE = 'runtime.json';
 
+/** SDK attempts of the handlers' clients: transient S3/DynamoDB errors are retried with backoff. */
+const HANDLER_SDK_ATTEMPTS = 5;
+
+type QueueSet = Record<'clean' | 'cleanDlq' | 'tag' | 'tagDlq', LocalQueue>;
+
+/** Counts of injected faults, for reports. */
+export interface FaultCounts {
+  duplicated: number;
+  delayed: number;
+  failedCalls: number;
+}
+
+interface RuntimeParts {
+  readonly s3: LocalS3;
+  readonly dynamodb: LocalDynamoDb;
+  readonly s3Client: S3Client;
+  readonly dynamodbClient: DynamoDBClient;
+  readonly handlerClients: readonly { destroy(): void }[];
+  readonly names: LocalResourceNames;
+  readonly dataDir: string;
+  readonly queues: QueueSet;
+  readonly pollers: readonly QueuePoller[];
+  readonly persistQueues: () => void;
+  readonly faults: FaultCounts;
+}
+
 /**
  * The embedded runtime: local S3 and DynamoDB APIs on 127.0.0.1, resources created from the stack's own
  * definitions, and S3 notifications delivered through queues with SQS semantics to the same handlers the
  * Lambdas run.
  */
 export class LocalRuntime {
+  public readonly s3: LocalS3;
+  public readonly dynamodb: LocalDynamoDb;
+  /** Clients for callers (uploads, reads); the handlers have their own. */
+  public readonly s3Client: S3Client;
+  public readonly dynamodbClient: DynamoDBClient;
+  public readonly names: LocalResourceNames;
+  public readonly dataDir: string;
   public readonly cleanQueue: LocalQueue;
   public readonly cleanDlq: LocalQueue;
   public readonly tagQueue: LocalQueue;
   public readonly tagDlq: LocalQueue;
+  public readonly faults: FaultCounts;
+  private readonly parts: RuntimeParts;
+  private readonly sequencers = new SequencerClock();
+  private control: ControlServer | undefined;
 
-  private constructor(
-    public readonly s3: LocalS3,
-    public readonly dynamodb: LocalDynamoDb,
-    public readonly s3Client: S3Client,
-    public readonly dynamodbClient: DynamoDBClient,
-    public readonly names: LocalResourceNames,
-    public readonly dataDir: string,
-    queues: { clean: LocalQueue; cleanDlq: LocalQueue; tag: LocalQueue; tagDlq: LocalQueue },
-    private readonly pollers: QueuePoller[],
-    private readonly persistQueues: () => void,
-  ) {
-    this.cleanQueue = queues.clean;
-    this.cleanDlq = queues.cleanDlq;
-    this.tagQueue = queues.tag;
-    this.tagDlq = queues.tagDlq;
+  private constructor(parts: RuntimeParts) {
+    this.parts = parts;
+    this.s3 = parts.s3;
+    this.dynamodb = parts.dynamodb;
+    this.s3Client = parts.s3Client;
+    this.dynamodbClient = parts.dynamodbClient;
+    this.names = parts.names;
+    this.dataDir = parts.dataDir;
+    this.cleanQueue = parts.queues.clean;
+    this.cleanDlq = parts.queues.cleanDlq;
+    this.tagQueue = parts.queues.tag;
+    this.tagDlq = parts.queues.tagDlq;
+    this.faults = parts.faults;
   }
 
   /** Starts the emulators, creates resources, restores queued messages and starts delivering events. */
@@ -115,39 +160,41 @@ export class LocalRuntime {
       processedBucket: PIPELINE_SPEC.localNames.processedBucket,
       table: PIPELINE_SPEC.localNames.table,
     };
-    const timeoutMs = options.functionTimeoutMs ?? 10_000;
-    const visibilityTimeoutMs =
-      options.visibilityTimeoutMs ?? timeoutMs * PIPELINE_SPEC.queue.visibilityTimeoutFactor;
-    const maxReceiveCount = options.maxReceiveCount ?? PIPELINE_SPEC.queue.maxReceiveCount;
+    const timeoutMs = options.functionTimeoutMs ?? 30_000;
+    // A tenth of the timeout in reserve: a stage stops taking messages before it would be cut off.
+    const batch = { reserveMs: Math.min(5000, timeoutMs / 10) };
+    const queues = createQueues(
+      options.visibilityTimeoutMs ?? timeoutMs * PIPELINE_SPEC.queue.visibilityTimeoutFactor,
+      options.maxReceiveCount ?? PIPELINE_SPEC.queue.maxReceiveCount,
+    );
     const queueFile = join(dataDir, 'queues.json');
-    const cleanDlq = new LocalQueue({
-      name: `${PIPELINE_SPEC.localNames.cleanQueue}-dlq`,
-      visibilityTimeoutMs,
-    });
-    const tagDlq = new LocalQueue({ name: `${PIPELINE_SPEC.localNames.tagQueue}-dlq`, visibilityTimeoutMs });
-    const clean = new LocalQueue({
-      name: PIPELINE_SPEC.localNames.cleanQueue,
-      visibilityTimeoutMs,
-      maxReceiveCount,
-      deadLetterQueue: cleanDlq,
-    });
-    const tag = new LocalQueue({
-      name: PIPELINE_SPEC.localNames.tagQueue,
-      visibilityTimeoutMs,
-      maxReceiveCount,
-      deadLetterQueue: tagDlq,
-    });
-    const queues = { clean, cleanDlq, tag, tagDlq };
     restoreQueues(queueFile, queues);
 
+    const chaos = new Chaos(options.chaos ?? NO_CHAOS);
+    const faults: FaultCounts = { duplicated: 0, delayed: 0, failedCalls: 0 };
+    // S3 delivers at least once and in no guaranteed order; chaos makes both happen on purpose.
+    const deliverTo = (queue: LocalQueue) => (body: string) => {
+      const copies = chaos.duplicate() ? 2 : 1;
+      if (copies > 1) faults.duplicated++;
+      for (let i = 0; i < copies; i++) {
+        const delay = chaos.delayMs();
+        if (delay > 0) faults.delayed++;
+        queue.send(body, delay);
+      }
+    };
     const router = new NotificationRouter([
-      { id: 'raw-to-clean', bucket: names.rawBucket, prefix: names.rawPrefix, deliver: (b) => clean.send(b) },
+      {
+        id: 'raw-to-clean',
+        bucket: names.rawBucket,
+        prefix: names.rawPrefix,
+        deliver: deliverTo(queues.clean),
+      },
       {
         id: 'processed-to-tag',
         bucket: names.processedBucket,
         prefix: PIPELINE_SPEC.processedPrefix,
         suffix: PIPELINE_SPEC.processedSuffix,
-        deliver: (b) => tag.send(b),
+        deliver: deliverTo(queues.tag),
       },
     ]);
     const dynamodb = await startLocalDynamoDb({
@@ -171,9 +218,16 @@ export class LocalRuntime {
     const dynamodbClient = localDynamoDbClient(dynamodb.endpoint);
     await ensureArticleTable(dynamodbClient, names.table);
 
+    // The handlers get clients of their own: faults are injected into theirs only, and retried by the SDK.
+    const handlerS3 = localS3Client(s3.endpoint, { maxAttempts: HANDLER_SDK_ATTEMPTS });
+    const handlerDynamoDb = localDynamoDbClient(dynamodb.endpoint, { maxAttempts: HANDLER_SDK_ATTEMPTS });
+    if (chaos.settings.fail > 0) {
+      for (const client of [handlerS3, handlerDynamoDb])
+        injectFaults(client, chaos, () => faults.failedCalls++);
+    }
     const stores = (options.wrapStores ?? ((s) => s))({
-      objects: new S3ObjectStore(s3Client),
-      articles: new DynamoArticleStore(documentClient(dynamodbClient), names.table),
+      objects: new S3ObjectStore(handlerS3),
+      articles: new DynamoArticleStore(documentClient(handlerDynamoDb), names.table),
     });
     const observability = (stage: 'clean' | 'tag') => localObservability(stage, options.logLevel ?? 'SILENT');
     const taggers = options.taggers ?? loadTaggers();
@@ -186,6 +240,7 @@ export class LocalRuntime {
       },
       ...observability('clean'),
       now,
+      batch,
     }));
     const tagHandler = createTagHandler(() => ({
       objects: stores.objects,
@@ -194,47 +249,85 @@ export class LocalRuntime {
       config: { processedBucket: names.processedBucket, tableName: names.table },
       ...observability('tag'),
       now,
+      batch,
     }));
-    const batchSize = options.batchSize ?? PIPELINE_SPEC.queue.batchSize;
     const pollerOptions = {
-      batchSize,
+      batchSize: options.batchSize ?? PIPELINE_SPEC.queue.batchSize,
+      concurrency: options.concurrency ?? 4,
       timeoutMs,
       ...(options.onInvocation ? { onInvocation: options.onInvocation } : {}),
     };
     const pollers = [
       new QueuePoller({
         ...pollerOptions,
-        queue: clean,
+        queue: queues.clean,
         handler: cleanHandler,
         functionName: 'newsflow-clean',
       }),
-      new QueuePoller({ ...pollerOptions, queue: tag, handler: tagHandler, functionName: 'newsflow-tag' }),
+      new QueuePoller({
+        ...pollerOptions,
+        queue: queues.tag,
+        handler: tagHandler,
+        functionName: 'newsflow-tag',
+      }),
     ];
     const persist = debouncedPersist(queueFile, queues);
     for (const q of Object.values(queues)) q.onChange(persist.schedule);
-    const runtime = new LocalRuntime(
+    const runtime = new LocalRuntime({
       s3,
       dynamodb,
       s3Client,
       dynamodbClient,
+      handlerClients: [handlerS3, handlerDynamoDb],
       names,
       dataDir,
       queues,
       pollers,
-      persist.now,
-    );
+      persistQueues: persist.now,
+      faults,
+    });
+    runtime.control = await startControlServer(runtime.controlTarget(), options.controlPort ?? 0);
     for (const p of pollers) p.start();
     return runtime;
   }
 
   /** Holds deliveries (messages keep queuing) until {@link resumeDelivery}: lets tests and demos form batches. */
   public pauseDelivery(): void {
-    for (const p of this.pollers) p.paused = true;
+    for (const p of this.parts.pollers) p.paused = true;
   }
 
   /** Resumes deliveries held by {@link pauseDelivery}. */
   public resumeDelivery(): void {
-    for (const p of this.pollers) p.paused = false;
+    for (const p of this.parts.pollers) p.paused = false;
+  }
+
+  /** Moves every dead-lettered message of a stage back to its queue (`newsflow redrive`); returns how many. */
+  public redrive(stage: 'clean' | 'tag'): number {
+    const [dlq, queue] = stage === 'clean' ? [this.cleanDlq, this.cleanQueue] : [this.tagDlq, this.tagQueue];
+    const messages = dlq.drain();
+    // A redriven message starts over, as after SQS's StartMessageMoveTask.
+    for (const m of messages) queue.send(m.body);
+    return messages.length;
+  }
+
+  /**
+   * Queues a re-tag of processed documents (`newsflow reprocess`): one S3-shaped ObjectCreated notification
+   * per key, delivered to the tag stage like any other. Re-tagging is idempotent.
+   */
+  public reprocess(processedKeys: readonly string[]): number {
+    for (const key of processedKeys) {
+      const record = toS3NotificationRecord(
+        {
+          eventName: 'ObjectCreated:Put',
+          eventTime: new Date().toISOString(),
+          s3: { bucket: { name: this.names.processedBucket }, object: { key } },
+        },
+        'newsflow-reprocess',
+        this.sequencers.next(),
+      );
+      this.tagQueue.send(JSON.stringify({ Records: [record] }));
+    }
+    return processedKeys.length;
   }
 
   /** Endpoints and names, as written to the state file for other CLI commands. */
@@ -242,6 +335,7 @@ export class LocalRuntime {
     return {
       s3Endpoint: this.s3.endpoint,
       dynamodbEndpoint: this.dynamodb.endpoint,
+      controlEndpoint: this.control?.endpoint ?? '',
       names: this.names,
       pid: process.pid,
     };
@@ -259,14 +353,15 @@ export class LocalRuntime {
    * for `settleMs` (S3 events are emitted asynchronously after the request that caused them).
    */
   public async waitForIdle(options: { timeoutMs?: number; settleMs?: number } = {}): Promise<void> {
-    const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    const deadline = Date.now() + timeoutMs;
     const settleMs = options.settleMs ?? 150;
     let idleSince: number | undefined;
     for (;;) {
       const idle =
         this.cleanQueue.depth === 0 &&
         this.tagQueue.depth === 0 &&
-        this.pollers.every((p) => !p.isBusy && !p.paused);
+        this.parts.pollers.every((p) => !p.isBusy && !p.paused);
       const now = Date.now();
       if (idle) {
         idleSince ??= now;
@@ -276,7 +371,7 @@ export class LocalRuntime {
       }
       if (now > deadline) {
         throw new Error(
-          `Pipeline not idle after ${options.timeoutMs ?? 120_000} ms (clean ${this.cleanQueue.depth}, tag ${this.tagQueue.depth})`,
+          `Pipeline not idle after ${timeoutMs} ms (clean ${this.cleanQueue.depth}, tag ${this.tagQueue.depth})`,
         );
       }
       await new Promise((r) => setTimeout(r, 20));
@@ -285,14 +380,46 @@ export class LocalRuntime {
 
   /** Stops delivery, saves queued messages and stops the emulators. */
   public async stop(): Promise<void> {
-    await Promise.all(this.pollers.map((p) => p.stop()));
-    this.persistQueues();
-    this.s3Client.destroy();
-    this.dynamodbClient.destroy();
+    await Promise.all(this.parts.pollers.map((p) => p.stop()));
+    this.parts.persistQueues();
+    await this.control?.stop();
+    for (const client of [this.s3Client, this.dynamodbClient, ...this.parts.handlerClients]) client.destroy();
     await this.s3.stop();
     await this.dynamodb.stop();
     rmSync(join(this.dataDir, RUNTIME_STATE_FILE), { force: true });
   }
+
+  private controlTarget(): ControlTarget {
+    return {
+      queues: () => this.parts.queues,
+      redrive: (stage) => this.redrive(stage),
+      reprocess: (keys) => this.reprocess(keys),
+    };
+  }
+}
+
+function createQueues(visibilityTimeoutMs: number, maxReceiveCount: number): QueueSet {
+  const cleanDlq = new LocalQueue({
+    name: `${PIPELINE_SPEC.localNames.cleanQueue}-dlq`,
+    visibilityTimeoutMs,
+  });
+  const tagDlq = new LocalQueue({ name: `${PIPELINE_SPEC.localNames.tagQueue}-dlq`, visibilityTimeoutMs });
+  return {
+    clean: new LocalQueue({
+      name: PIPELINE_SPEC.localNames.cleanQueue,
+      visibilityTimeoutMs,
+      maxReceiveCount,
+      deadLetterQueue: cleanDlq,
+    }),
+    cleanDlq,
+    tag: new LocalQueue({
+      name: PIPELINE_SPEC.localNames.tagQueue,
+      visibilityTimeoutMs,
+      maxReceiveCount,
+      deadLetterQueue: tagDlq,
+    }),
+    tagDlq,
+  };
 }
 
 function localObservability(stage: 'clean' | 'tag', logLevel: string): { logger: Logger; metrics: Metrics } {
@@ -311,8 +438,6 @@ function localObservability(stage: 'clean' | 'tag', logLevel: string): { logger:
     }),
   };
 }
-
-type QueueSet = Record<'clean' | 'cleanDlq' | 'tag' | 'tagDlq', LocalQueue>;
 
 function restoreQueues(file: string, queues: QueueSet): void {
   if (!existsSync(file)) return;

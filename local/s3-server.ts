@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import { EmulatorError } from './errors';
+import { conditionalWrites } from './s3-conditional-writes';
 import type { S3rverEventRecord } from './s3-events';
 
 /** A running local S3 API. */
@@ -29,7 +30,8 @@ type KoaContext = {
 
 /**
  * Starts s3rver on 127.0.0.1. s3rver emits no events for multi-object deletes (`aws s3 rm --recursive`,
- * DeleteObjects); a middleware fills that gap so every removal reaches the pipeline, as on AWS.
+ * DeleteObjects), nor does it honour conditional writes; two middlewares fill those gaps, so every removal
+ * reaches the pipeline and compare-and-swap writes behave as on AWS.
  */
 export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   mkdirSync(options.directory, { recursive: true });
@@ -44,8 +46,9 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   const app = server as unknown as {
     middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void>)[];
   };
-  // Just before the router, so the response body is still an object (a later middleware turns it into XML).
-  app.middleware.splice(app.middleware.length - 1, 0, async (ctx, next) => {
+  // Just before the router: conditions are checked before s3rver writes, and the multi-delete response body
+  // is still an object there (a later middleware turns it into XML).
+  app.middleware.splice(app.middleware.length - 1, 0, conditionalWrites() as never, async (ctx, next) => {
     await next();
     if (ctx.method !== 'POST' || !('delete' in ctx.query)) return;
     const result = (ctx.body as { DeleteResult?: { Deleted?: { Key: string }[] } } | undefined)?.DeleteResult;

@@ -6,6 +6,7 @@ import { articleIdFor } from '../../lambdas/core/record/article-id';
 import { RECORD_SK } from '../../lambdas/core/record/table-design';
 import type { ArticleRecord } from '../../lambdas/core/record/types';
 import { documentClient } from '../../lambdas/handlers/tag';
+import { parseChaos } from '../../local/chaos';
 import type { DynamoDbEngine } from '../../local/dynamodb-server';
 import { LocalRuntime } from '../../local/runtime';
 import { UsageError } from './errors';
@@ -32,6 +33,7 @@ export async function startCommand(argv: string[]): Promise<number> {
       samples: { type: 'string' },
       'no-samples': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      chaos: { type: 'string' },
     },
   });
   if (values.dynamodb !== 'dynalite' && values.dynamodb !== 'dynamodb-local') {
@@ -45,6 +47,7 @@ export async function startCommand(argv: string[]): Promise<number> {
     dataDir: resolve(values['data-dir'] ?? join(REPO_ROOT, '.local')),
     fresh: values.fresh,
     logLevel: values.verbose ? 'INFO' : 'ERROR',
+    ...(values.chaos ? { chaos: parseChaos(values.chaos) } : {}),
     // Watching the store's writes is how live uploads get printed as their records land.
     wrapStores: ({ objects, articles }) => ({ objects, articles: printingStore(articles, liveRows) }),
   });
@@ -112,16 +115,17 @@ Running. Upload articles and watch their records appear here (Ctrl-C stops):
 function printingStore(inner: ArticleStore, live: { enabled: boolean }): ArticleStore {
   return {
     get: (id) => inner.get(id),
-    delete: async (id) => {
-      const n = await inner.delete(id);
-      if (live.enabled) process.stdout.write(`deleted article ${id} (${n} items)\n`);
-      return n;
+    load: (id) => inner.load(id),
+    putItems: (items) => inner.putItems(items),
+    deleteItems: async (id, sortKeys) => {
+      await inner.deleteItems(id, sortKeys);
+      if (live.enabled && sortKeys.includes(RECORD_SK)) process.stdout.write(`deleted article ${id}\n`);
     },
-    put: async (items) => {
-      const outcome = await inner.put(items);
-      const record = items.find((i) => i.sk === RECORD_SK) as unknown as ArticleRecord | undefined;
-      if (live.enabled && record && outcome === 'written')
-        process.stdout.write(`${formatRecordRow(record)}\n`);
+    commitRecord: async (item) => {
+      const outcome = await inner.commitRecord(item);
+      if (live.enabled && outcome === 'written') {
+        process.stdout.write(`${formatRecordRow(item as unknown as ArticleRecord)}\n`);
+      }
       return outcome;
     },
   };

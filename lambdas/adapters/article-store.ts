@@ -11,19 +11,29 @@ import type { TableItem } from '../core/record/table-items';
 import type { ArticleRecord } from '../core/record/types';
 import { AdapterError } from './errors';
 
-/** Outcome of writing an article's items. */
-export type PutOutcome = 'written' | 'stale';
+/** Everything stored for one article: its record item (if any) and the sort keys of all its items. */
+export interface StoredArticle {
+  readonly record?: TableItem;
+  readonly sortKeys: readonly string[];
+}
 
-/** The article table as the tag stage (and readers) see it. */
+/** Outcome of committing a record item: written, or refused because that or a newer version is stored. */
+export type CommitOutcome = 'written' | 'stale';
+
+/**
+ * The article table as the tag stage sees it. The record item is the commit point of an article version:
+ * lookup items are written first, the record last, conditionally on its sequencer.
+ */
 export interface ArticleStore {
-  /**
-   * Replaces all items of one article. The record item is written only if no newer version (greater sequencer)
-   * is stored; lookup items of the previous version that the new one lacks are deleted.
-   */
-  put(items: readonly TableItem[]): Promise<PutOutcome>;
-  /** Deletes every item of an article; deleting a missing article succeeds. */
-  delete(articleId: string): Promise<number>;
   get(articleId: string): Promise<ArticleRecord | undefined>;
+  /** Reads all items of an article (strongly consistent). */
+  load(articleId: string): Promise<StoredArticle>;
+  /** Puts items unconditionally (lookup items; idempotent). */
+  putItems(items: readonly TableItem[]): Promise<void>;
+  /** Deletes items of an article by sort key (idempotent). */
+  deleteItems(articleId: string, sortKeys: readonly string[]): Promise<void>;
+  /** Writes the record item unless a newer version (greater sequencer), or this very revision, is stored. */
+  commitRecord(record: TableItem): Promise<CommitOutcome>;
 }
 
 const BATCH = 25;
@@ -34,42 +44,6 @@ export class DynamoArticleStore implements ArticleStore {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
-
-  public async put(items: readonly TableItem[]): Promise<PutOutcome> {
-    const record = items.find((i) => i.sk === RECORD_SK);
-    if (record === undefined) throw new AdapterError('put needs the record item');
-    const existingKeys = await this.keysOf(record.pk);
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: record,
-          ConditionExpression: 'attribute_not_exists(#seq) OR #seq <= :seq',
-          ExpressionAttributeNames: { '#seq': TABLE_DESIGN.sequencerAttribute },
-          ExpressionAttributeValues: { ':seq': record[TABLE_DESIGN.sequencerAttribute] },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'stale';
-      throw new AdapterError(`Cannot write record ${record.pk}`, { cause: error });
-    }
-    const wanted = new Set(items.map((i) => i.sk));
-    const stale = existingKeys.filter((sk) => !wanted.has(sk));
-    await this.batchWrite([
-      ...items.filter((i) => i.sk !== RECORD_SK).map((Item) => ({ PutRequest: { Item } })),
-      ...stale.map((sk) => ({ DeleteRequest: { Key: { pk: record.pk, sk } } })),
-    ]);
-    return 'written';
-  }
-
-  public async delete(articleId: string): Promise<number> {
-    const pk = articlePk(articleId);
-    const keys = await this.keysOf(pk);
-    // Lookup items first, the record last: a crash in between leaves the record, and a retry finishes the job.
-    const ordered = [...keys.filter((sk) => sk !== RECORD_SK), ...keys.filter((sk) => sk === RECORD_SK)];
-    await this.batchWrite(ordered.map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })));
-    return keys.length;
-  }
 
   public async get(articleId: string): Promise<ArticleRecord | undefined> {
     try {
@@ -82,8 +56,10 @@ export class DynamoArticleStore implements ArticleStore {
     }
   }
 
-  private async keysOf(pk: string): Promise<string[]> {
-    const keys: string[] = [];
+  public async load(articleId: string): Promise<StoredArticle> {
+    const pk = articlePk(articleId);
+    const sortKeys: string[] = [];
+    let record: TableItem | undefined;
     let start: Record<string, unknown> | undefined;
     try {
       do {
@@ -92,18 +68,54 @@ export class DynamoArticleStore implements ArticleStore {
             TableName: this.tableName,
             KeyConditionExpression: 'pk = :pk',
             ExpressionAttributeValues: { ':pk': pk },
-            ProjectionExpression: 'sk',
             ConsistentRead: true,
             ...(start ? { ExclusiveStartKey: start } : {}),
           }),
         );
-        for (const item of out.Items ?? []) keys.push(String(item.sk));
+        for (const item of out.Items ?? []) {
+          sortKeys.push(String(item.sk));
+          if (item.sk === RECORD_SK) record = item as TableItem;
+        }
         start = out.LastEvaluatedKey;
       } while (start);
     } catch (error) {
       throw new AdapterError(`Cannot list items of ${pk}`, { cause: error });
     }
-    return keys;
+    return record ? { record, sortKeys } : { sortKeys };
+  }
+
+  public async putItems(items: readonly TableItem[]): Promise<void> {
+    await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
+  }
+
+  public async deleteItems(articleId: string, sortKeys: readonly string[]): Promise<void> {
+    const pk = articlePk(articleId);
+    await this.batchWrite(sortKeys.map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })));
+  }
+
+  public async commitRecord(record: TableItem): Promise<CommitOutcome> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: record,
+          // Newer versions win; one version is written once per revision (a redelivery is not a new write).
+          ConditionExpression: 'attribute_not_exists(#seq) OR #seq < :seq OR (#seq = :seq AND #rev <> :rev)',
+          ExpressionAttributeNames: {
+            '#seq': TABLE_DESIGN.sequencerAttribute,
+            '#rev': TABLE_DESIGN.revisionAttribute,
+          },
+          ExpressionAttributeValues: {
+            ':seq': record[TABLE_DESIGN.sequencerAttribute],
+            ':rev': record[TABLE_DESIGN.revisionAttribute],
+          },
+        }),
+      );
+      return 'written';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'stale';
+      throw new AdapterError(`Cannot write record ${record.pk}`, { cause: error });
+    }
   }
 
   private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
@@ -111,6 +123,7 @@ export class DynamoArticleStore implements ArticleStore {
       let pending = requests.slice(i, i + BATCH);
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 8) throw new AdapterError(`${pending.length} writes left unprocessed after retries`);
+        // Unprocessed items mean throttling: back off exponentially before resending them.
         if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
         try {
           const out = await this.client.send(

@@ -21,3 +21,19 @@ export class StaleWriteError extends AdapterError {
     this.name = 'StaleWriteError';
   }
 }
+
+/** A conditional S3 write found the object changed since it was read: re-read and decide again. */
+export class PreconditionFailedError extends AdapterError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PreconditionFailedError';
+  }
+}
+
+/** A transient failure worth retrying (used by fault injection; SDK throttling surfaces as AdapterError). */
+export class TransientAdapterError extends AdapterError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TransientAdapterError';
+  }
+}

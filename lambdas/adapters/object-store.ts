@@ -6,7 +6,7 @@ import {
   type S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { AdapterError } from './errors';
+import { AdapterError, PreconditionFailedError } from './errors';
 
 /** Identifies one object (optionally one version of it). */
 export interface ObjectLocation {
@@ -15,13 +15,18 @@ export interface ObjectLocation {
   readonly versionId?: string;
 }
 
+/** What a HEAD tells: the object's ETag (unquoted) and user metadata. */
+export interface ObjectHead {
+  readonly eTag: string;
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly versionId?: string;
+}
+
 /** An object read in full. */
-export interface StoredObject {
+export interface StoredObject extends ObjectHead {
   readonly bytes: Uint8Array;
   readonly size: number;
-  readonly eTag: string;
   readonly contentType?: string;
-  readonly versionId?: string;
 }
 
 /** Result of {@link ObjectStore.get}: the object, or why it was not read. */
@@ -30,15 +35,34 @@ export type GetResult =
   | { readonly status: 'missing' }
   | { readonly status: 'too-large'; readonly size: number };
 
+/**
+ * Preconditions of a write (S3 conditional writes): `ifMatch` an ETag the object must still have, or
+ * `ifNoneMatch: '*'` for "only if absent". They make an object a compare-and-swap register.
+ */
+export interface WriteConditions {
+  readonly ifMatch?: string;
+  readonly ifNoneMatch?: '*';
+}
+
+/** Options of {@link ObjectStore.put}. */
+export interface PutOptions extends WriteConditions {
+  readonly contentType: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
 /** The object storage the stages need, behind a small interface (S3 in production and locally). */
 export interface ObjectStore {
   /** Reads an object unless it is larger than `maxBytes` (checked before the body is read). */
   get(location: ObjectLocation, maxBytes?: number): Promise<GetResult>;
-  /** True when the object currently exists. */
-  exists(location: ObjectLocation): Promise<boolean>;
-  put(location: ObjectLocation, body: string | Uint8Array, contentType: string): Promise<void>;
-  /** Deletes an object; deleting a missing object succeeds (S3 semantics). */
-  delete(location: ObjectLocation): Promise<void>;
+  /** The current object's ETag and metadata, or undefined when it does not exist. */
+  head(location: ObjectLocation): Promise<ObjectHead | undefined>;
+  /** Writes an object; returns its new ETag. @throws PreconditionFailedError when a condition fails. */
+  put(location: ObjectLocation, body: string | Uint8Array, options: PutOptions): Promise<string>;
+  /**
+   * Deletes an object; deleting a missing object succeeds (S3 semantics) unless `ifMatch` is given.
+   * @throws PreconditionFailedError when `ifMatch` does not hold.
+   */
+  delete(location: ObjectLocation, conditions?: Pick<WriteConditions, 'ifMatch'>): Promise<void>;
 }
 
 /** {@link ObjectStore} over an injected S3 client. */
@@ -68,7 +92,8 @@ export class S3ObjectStore implements ObjectStore {
         object: {
           bytes,
           size: bytes.length,
-          eTag: (out.ETag ?? '').replace(/"/g, ''),
+          eTag: unquote(out.ETag),
+          metadata: out.Metadata ?? {},
           ...(out.ContentType ? { contentType: out.ContentType } : {}),
           ...(out.VersionId ? { versionId: out.VersionId } : {}),
         },
@@ -79,39 +104,80 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  public async exists(location: ObjectLocation): Promise<boolean> {
+  public async head(location: ObjectLocation): Promise<ObjectHead | undefined> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: location.bucket, Key: location.key }));
-      return true;
+      const out = await this.client.send(
+        new HeadObjectCommand({ Bucket: location.bucket, Key: location.key }),
+      );
+      return {
+        eTag: unquote(out.ETag),
+        metadata: out.Metadata ?? {},
+        ...(out.VersionId ? { versionId: out.VersionId } : {}),
+      };
     } catch (error) {
-      if (isNotFound(error)) return false;
+      if (isNotFound(error)) return undefined;
       throw new AdapterError(`Cannot check s3://${location.bucket}/${location.key}`, { cause: error });
     }
   }
 
-  public async put(location: ObjectLocation, body: string | Uint8Array, contentType: string): Promise<void> {
+  public async put(
+    location: ObjectLocation,
+    body: string | Uint8Array,
+    options: PutOptions,
+  ): Promise<string> {
     try {
-      await this.client.send(
+      const out = await this.client.send(
         new PutObjectCommand({
           Bucket: location.bucket,
           Key: location.key,
           Body: body,
-          ContentType: contentType,
+          ContentType: options.contentType,
+          ...(options.metadata ? { Metadata: { ...options.metadata } } : {}),
+          ...(options.ifMatch ? { IfMatch: quote(options.ifMatch) } : {}),
+          ...(options.ifNoneMatch ? { IfNoneMatch: options.ifNoneMatch } : {}),
         }),
       );
+      return unquote(out.ETag);
     } catch (error) {
+      if (isPreconditionFailure(error) || (options.ifMatch && isNotFound(error))) {
+        throw new PreconditionFailedError(`s3://${location.bucket}/${location.key} changed`, {
+          cause: error,
+        });
+      }
       throw new AdapterError(`Cannot write s3://${location.bucket}/${location.key}`, { cause: error });
     }
   }
 
-  public async delete(location: ObjectLocation): Promise<void> {
+  public async delete(
+    location: ObjectLocation,
+    conditions: Pick<WriteConditions, 'ifMatch'> = {},
+  ): Promise<void> {
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: location.bucket, Key: location.key }));
+      await this.client.send(
+        new DeleteObjectCommand({
+          Bucket: location.bucket,
+          Key: location.key,
+          ...(conditions.ifMatch ? { IfMatch: quote(conditions.ifMatch) } : {}),
+        }),
+      );
     } catch (error) {
+      if (isPreconditionFailure(error) || (conditions.ifMatch && isNotFound(error))) {
+        throw new PreconditionFailedError(`s3://${location.bucket}/${location.key} changed`, {
+          cause: error,
+        });
+      }
       if (isNotFound(error)) return;
       throw new AdapterError(`Cannot delete s3://${location.bucket}/${location.key}`, { cause: error });
     }
   }
+}
+
+function unquote(eTag: string | undefined): string {
+  return (eTag ?? '').replace(/"/g, '');
+}
+
+function quote(eTag: string): string {
+  return eTag === '*' ? eTag : `"${unquote(eTag)}"`;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -122,4 +188,11 @@ function isNotFound(error: unknown): boolean {
     error.name === 'NoSuchVersion' ||
     error.$metadata.httpStatusCode === 404
   );
+}
+
+/** 412 (the condition failed) or 409 (a concurrent conditional write won the race): both mean "re-read". */
+function isPreconditionFailure(error: unknown): boolean {
+  if (!(error instanceof S3ServiceException)) return false;
+  const status = error.$metadata.httpStatusCode;
+  return error.name === 'PreconditionFailed' || status === 412 || status === 409;
 }

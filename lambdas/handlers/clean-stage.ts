@@ -10,6 +10,7 @@ import type { ProcessedDocument, SourceRef } from '../core/record/types';
 import type { CleanConfig } from './config';
 import { METRIC_NAMES } from './observability';
 import type { S3Change } from './s3-notification';
+import type { BatchOptions } from './sqs-batch';
 
 /** What the clean stage needs, injected (the Lambda builds it from the environment; tests and local pass theirs). */
 export interface CleanStageDeps {
@@ -19,6 +20,8 @@ export interface CleanStageDeps {
   readonly metrics: Metrics;
   /** Wall clock, injected so tests are deterministic. */
   readonly now: () => Date;
+  /** Batch settings (time budget); the Lambda uses the defaults. */
+  readonly batch?: BatchOptions;
 }
 
 /** What happened to one raw-object change. */
@@ -61,6 +64,7 @@ export async function handleRawChange(change: S3Change, deps: CleanStageDeps): P
     rawNow: { bucket: change.bucket, key: change.key },
     processed: { bucket: deps.config.processedBucket, key: processedKeyFor(articleId) },
   };
+  if (change.kind === 'created') deps.metrics.addMetric(METRIC_NAMES.articlesReceived, MetricUnit.Count, 1);
   for (let attempt = 1; ; attempt++) {
     try {
       const result = change.kind === 'removed' ? await removeDocument(ctx) : await cleanObject(ctx);

@@ -15,7 +15,7 @@ export function createCleanHandler(deps: () => CleanStageDeps): SqsHandler {
   return (event, context) => {
     resolved ??= deps();
     const d = resolved;
-    return processS3Batch(event, context, d, (change) => handleRawChange(change, d));
+    return processS3Batch(event, context, d, (change) => handleRawChange(change, d), d.batch);
   };
 }
 

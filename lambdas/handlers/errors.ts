@@ -21,3 +21,19 @@ export class InvalidEventError extends HandlerError {
     this.name = 'InvalidEventError';
   }
 }
+
+/** An article's source kept changing while a stage wrote it; the message is retried later (not poison). */
+export class ConvergenceError extends HandlerError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConvergenceError';
+  }
+}
+
+/** The invocation's time budget is nearly spent: remaining messages go back to the queue untouched. */
+export class TimeBudgetExceededError extends HandlerError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TimeBudgetExceededError';
+  }
+}

@@ -5,7 +5,7 @@ import type { ObjectLocation, ObjectStore } from '../adapters/object-store';
 import { buildRecord } from '../core/record/build-record';
 import { articleIdFromProcessedKey } from '../core/record/processed-key';
 import { normalizeSequencer } from '../core/record/sequencer';
-import { RECORD_SK, TABLE_DESIGN } from '../core/record/table-design';
+import { RECORD_SK, recordRevision, TABLE_DESIGN } from '../core/record/table-design';
 import { type TableItem, toTableItems } from '../core/record/table-items';
 import type { ArticleRecord, ProcessedDocument } from '../core/record/types';
 import { type Taggers, taggerVersion } from '../core/tagging/tag-text';
@@ -14,6 +14,7 @@ import { ConvergenceError, InvalidEventError } from './errors';
 import { METRIC_NAMES } from './observability';
 import { parseProcessedDocument } from './processed-document-schema';
 import type { S3Change } from './s3-notification';
+import type { BatchOptions } from './sqs-batch';
 
 /** What the tag stage needs, injected. */
 export interface TagStageDeps {
@@ -24,6 +25,8 @@ export interface TagStageDeps {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly now: () => Date;
+  /** Batch settings (time budget); the Lambda uses the defaults. */
+  readonly batch?: BatchOptions;
 }
 
 /** What happened to one processed-document change. */
@@ -58,7 +61,7 @@ export async function handleProcessedChange(change: S3Change, deps: TagStageDeps
     articleId,
     location: { bucket: change.bucket, key: change.key },
     deps,
-    log: deps.logger.createChild({ persistentKeys: { key: change.key, articleId } }),
+    log: deps.logger.createChild({ persistentKeys: { bucket: change.bucket, key: change.key, articleId } }),
   };
   const result = change.kind === 'removed' ? await removeArticle(ctx, 1) : await applyDocument(ctx, 1);
   if (result === 'duplicate' || result === 'stale') {
@@ -136,18 +139,29 @@ async function syncArticle(ctx: Context, doc: ProcessedDocument): Promise<'writt
   await reconcileLookups(ctx, stored, items);
   const outcome = await deps.articles.commitRecord(items[0]!);
   if (outcome === 'stale') {
-    // A newer version committed while these lookup items were written: make its lookup set exact again.
-    const newer = await deps.articles.load(ctx.articleId);
-    if (newer.record)
-      await reconcileLookups(ctx, newer, toTableItems(newer.record as unknown as ArticleRecord));
-    return 'stale';
+    // Another delivery committed this or a newer version while these lookup items were written: make the
+    // stored record's lookup set exact again.
+    const winner = await deps.articles.load(ctx.articleId);
+    if (winner.record) {
+      await reconcileLookups(ctx, winner, toTableItems(winner.record as unknown as ArticleRecord));
+    }
+    return winner.record?.[TABLE_DESIGN.sequencerAttribute] === sequencer ? 'duplicate' : 'stale';
   }
   deps.metrics.addMetric(METRIC_NAMES.articlesTagged, MetricUnit.Count, 1);
   deps.metrics.addMetric(METRIC_NAMES.entitiesPerArticle, MetricUnit.Count, record.entities.length);
   deps.metrics.addMetric(METRIC_NAMES.datesPerArticle, MetricUnit.Count, record.dates.length);
   deps.metrics.addMetric(METRIC_NAMES.taggingLatency, MetricUnit.Milliseconds, tagMs);
+  // End to end, upload to record: what an operator means by "how far behind are we".
+  const uploadedAt = Date.parse(doc.source.eventTime);
+  if (Number.isFinite(uploadedAt)) {
+    deps.metrics.addMetric(
+      METRIC_NAMES.processingLatency,
+      MetricUnit.Milliseconds,
+      deps.now().getTime() - uploadedAt,
+    );
+  }
   ctx.log.info('Article record written', {
-    bucket: doc.source.bucket,
+    sourceBucket: doc.source.bucket,
     sourceKey: doc.source.key,
     status: record.status,
     entities: record.entities.length,
@@ -182,7 +196,11 @@ function sameSequencer(a: TableItem, b: TableItem | undefined): boolean {
 
 /** Whether a stored record is exactly what tagging this document again would produce. */
 function sameVersion(record: TableItem, doc: ProcessedDocument, taggers: Taggers): boolean {
-  if (record.status !== (doc.status === 'cleaned' ? 'processed' : 'rejected')) return false;
-  if (doc.status === 'rejected') return true;
-  return record.contentHash === doc.article?.contentHash && record.taggerVersion === taggerVersion(taggers);
+  const cleaned = doc.status === 'cleaned';
+  const revision = recordRevision({
+    status: cleaned ? 'processed' : 'rejected',
+    ...(doc.article?.contentHash && cleaned ? { contentHash: doc.article.contentHash } : {}),
+    taggerVersion: cleaned ? taggerVersion(taggers) : '',
+  });
+  return record[TABLE_DESIGN.revisionAttribute] === revision;
 }

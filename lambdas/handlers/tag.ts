@@ -16,7 +16,7 @@ export function createTagHandler(deps: () => TagStageDeps): SqsHandler {
   return (event, context) => {
     resolved ??= deps();
     const d = resolved;
-    return processS3Batch(event, context, d, (change) => handleProcessedChange(change, d));
+    return processS3Batch(event, context, d, (change) => handleProcessedChange(change, d), d.batch);
   };
 }
 

@@ -38,11 +38,12 @@ export async function startTestPipeline(
     dataDir,
     fresh: true,
     functionTimeoutMs: 10_000,
-    visibilityTimeoutMs: 300,
+    // Short enough to see redelivery in a test, long enough that a slow invocation is not redelivered meanwhile.
+    visibilityTimeoutMs: 2000,
     maxReceiveCount: 3,
-    taggers: loadTaggers(),
     onInvocation: (s) => invocations.push(s),
     ...options,
+    taggers: options.taggers ?? loadTaggers(),
   });
   const bucket = runtime.names.rawBucket;
   const store = new DynamoArticleStore(documentClient(runtime.dynamodbClient), runtime.names.table);

@@ -11,3 +11,9 @@ export function articleIdFromProcessedKey(key: string): string | undefined {
   const m = /^articles\/([0-9a-f]{32})\.json$/.exec(key);
   return m?.[1];
 }
+
+/**
+ * S3 user-metadata key on a processed document holding the raw object's sequencer it was cleaned from:
+ * the order of versions, read with a HEAD before every conditional overwrite.
+ */
+export const SEQUENCER_METADATA_KEY = 'newsflow-sequencer';

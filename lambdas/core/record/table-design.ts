@@ -15,6 +15,11 @@ export const TABLE_DESIGN = {
   },
   /** Attribute holding a record's ordering token, compared before every overwrite. */
   sequencerAttribute: 'sequencer',
+  /**
+   * Attribute identifying what a record was built from (status, content hash, tagger version): one version
+   * of an article is committed once per revision, so redeliveries never write it twice.
+   */
+  revisionAttribute: 'revision',
 } as const;
 
 /** Sort key of the article item (the record itself). */
@@ -71,4 +76,13 @@ export function mentionKeysFor(value: string): string[] {
   if (part) return [part[1]!, value];
   if (/^\d{4}$/.test(value)) return [value];
   return [];
+}
+
+/** The revision of a record: equal revisions of one sequencer are the same record, built twice. */
+export function recordRevision(record: {
+  readonly status: string;
+  readonly contentHash?: string;
+  readonly taggerVersion: string;
+}): string {
+  return `${record.status}:${record.contentHash ?? ''}:${record.taggerVersion}`;
 }

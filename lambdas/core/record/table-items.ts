@@ -8,6 +8,7 @@ import {
   normalizeName,
   publishedPk,
   RECORD_SK,
+  recordRevision,
   TABLE_DESIGN,
 } from './table-design';
 import type { ArticleRecord } from './types';
@@ -43,6 +44,7 @@ export function toTableItems(record: ArticleRecord): TableItem[] {
       gsi1sk: sk,
       articleId: record.id,
       [TABLE_DESIGN.sequencerAttribute]: normalizeSequencer(record.source.sequencer),
+      [TABLE_DESIGN.revisionAttribute]: recordRevision(record),
     },
   ];
   if (record.status !== 'processed') return items;

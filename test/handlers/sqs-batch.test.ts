@@ -1,0 +1,89 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context, SQSEvent } from 'aws-lambda';
+import { processS3Batch } from '../../lambdas/handlers/sqs-batch';
+
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+const observability = {
+  logger: new Logger({ logLevel: 'SILENT' }),
+  metrics: new Metrics({ namespace: 'Test', serviceName: 'test' }),
+};
+
+function event(ids: string[]): SQSEvent {
+  return {
+    Records: ids.map((messageId) => ({
+      messageId,
+      receiptHandle: 'h',
+      body: JSON.stringify({
+        Records: [
+          {
+            eventSource: 'aws:s3',
+            eventTime: '2019-12-20T00:00:00Z',
+            eventName: 'ObjectCreated:Put',
+            s3: { bucket: { name: 'b' }, object: { key: `raw/${messageId}.txt`, sequencer: '01' } },
+          },
+        ],
+      }),
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: '0',
+        SenderId: 's',
+        ApproximateFirstReceiveTimestamp: '0',
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:0:q',
+      awsRegion: 'us-east-1',
+    })),
+  };
+}
+
+function context(remainingMs: () => number): Context {
+  return {
+    getRemainingTimeInMillis: remainingMs,
+    functionName: 'f',
+    awsRequestId: 'r',
+  } as unknown as Context;
+}
+
+describe('processS3Batch', () => {
+  it('reports only the failing message; the rest of the batch succeeds', async () => {
+    // Act
+    const response = await processS3Batch(
+      event(['a', 'b', 'c']),
+      context(() => 60_000),
+      observability,
+      async (c) => {
+        if (c.key === 'raw/b.txt') throw new Error('poison');
+        return 'ok';
+      },
+    );
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'b' }]);
+  });
+
+  it('stops taking messages when the time budget runs low and hands the rest back untouched', async () => {
+    // Prepare: 10 s left at first, then each message "takes" 4 s.
+    let remaining = 10_000;
+    const handled: string[] = [];
+
+    // Act
+    const response = await processS3Batch(
+      event(['a', 'b', 'c', 'd']),
+      context(() => remaining),
+      observability,
+      async (c) => {
+        handled.push(c.key);
+        remaining -= 4000;
+        return 'ok';
+      },
+      { reserveMs: 3000 },
+    );
+
+    // Assess
+    expect(handled).toEqual(['raw/a.txt', 'raw/b.txt']);
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'c' }, { itemIdentifier: 'd' }]);
+  });
+});

@@ -1,0 +1,305 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import type { ArticleStore } from '../../lambdas/adapters/article-store';
+import { TransientAdapterError } from '../../lambdas/adapters/errors';
+import { RECORD_SK } from '../../lambdas/core/record/table-design';
+import type { QueuedMessage } from '../../local/local-queue';
+import { checkConsistency, generatedArticle } from '../../local/soak';
+import { wordTaggers } from '../helpers/fixtures';
+import { startTestPipeline as startPipeline, type TestPipeline } from '../helpers/runtime';
+
+/** Reliability is about delivery, not tagging quality: small deterministic taggers keep these tests fast. */
+const taggers = wordTaggers({
+  Merkel: 'PERSON',
+  Berlin: 'LOCATION',
+  Seoul: 'LOCATION',
+  Reuters: 'ORGANIZATION',
+});
+const startTestPipeline: typeof startPipeline = (engine, options = {}) =>
+  startPipeline(engine, { taggers, ...options });
+
+/** The sequencer a queued S3 notification carries. */
+function sequencerOf(m: QueuedMessage): string {
+  return (JSON.parse(m.body) as { Records: { s3: { object: { sequencer: string } } }[] }).Records[0]!.s3
+    .object.sequencer;
+}
+
+/** Counts record commits per article: observation of the store, so double work is visible. */
+function countingCommits(): { counts: Map<string, number>; wrap: (a: ArticleStore) => ArticleStore } {
+  const counts = new Map<string, number>();
+  return {
+    counts,
+    wrap: (inner) => ({
+      get: (id) => inner.get(id),
+      load: (id) => inner.load(id),
+      putItems: (items) => inner.putItems(items),
+      deleteItems: (id, sks) => inner.deleteItems(id, sks),
+      commitRecord: async (item) => {
+        const outcome = await inner.commitRecord(item);
+        if (outcome === 'written') counts.set(String(item.pk), (counts.get(String(item.pk)) ?? 0) + 1);
+        return outcome;
+      },
+    }),
+  };
+}
+
+describe('duplicate deliveries', () => {
+  let p: TestPipeline;
+  const commits = countingCommits();
+
+  beforeAll(async () => {
+    p = await startTestPipeline('dynalite', {
+      chaos: { duplicate: 1, reorder: 0, fail: 0, seed: 11 },
+      wrapStores: ({ objects, articles }) => ({ objects, articles: commits.wrap(articles) }),
+    });
+  });
+  afterAll(() => p?.stop());
+
+  it('does no visible double work when every notification arrives twice', async () => {
+    // Act
+    for (let i = 0; i < 5; i++) await p.upload(`raw/dup-${i}.txt`, generatedArticle(i, 1));
+    await p.runtime.waitForIdle();
+
+    // Assess
+    expect(p.runtime.faults.duplicated).toBeGreaterThanOrEqual(5);
+    expect([...commits.counts.values()]).toEqual([1, 1, 1, 1, 1]);
+    expect(await checkConsistency(p.runtime)).toEqual({
+      expected: 5,
+      records: 5,
+      duplicates: 0,
+      orphans: 0,
+      lost: 0,
+    });
+  });
+});
+
+describe('ordering by sequencer', () => {
+  let p: TestPipeline;
+
+  beforeEach(async () => {
+    p = await startTestPipeline('dynalite');
+    p.runtime.pauseDelivery();
+  });
+  afterEach(() => p?.stop());
+
+  it('never lets a stale create overwrite a newer version', async () => {
+    // Prepare: two versions, their notifications delivered newest first.
+    await p.upload('raw/v.txt', generatedArticle(1, 1));
+    await p.upload('raw/v.txt', generatedArticle(1, 2));
+    await settle();
+    const newest = p.runtime.cleanQueue.snapshot().map(sequencerOf).sort().at(-1);
+    p.runtime.cleanQueue.permute((ms) => [...ms].reverse());
+
+    // Act
+    p.runtime.resumeDelivery();
+    await p.runtime.waitForIdle();
+
+    // Assess
+    const record = await p.record('raw/v.txt');
+    expect(record?.text).toContain('version 2');
+    expect(record?.source.sequencer).toBe(newest);
+  });
+
+  it('never lets a stale delete remove a newer object', async () => {
+    // Prepare
+    p.runtime.resumeDelivery();
+    await p.upload('raw/d.txt', generatedArticle(2, 1));
+    await p.runtime.waitForIdle();
+    p.runtime.pauseDelivery();
+    await p.remove('raw/d.txt');
+    await p.upload('raw/d.txt', generatedArticle(2, 2));
+    await settle();
+    p.runtime.cleanQueue.permute((ms) => [...ms].reverse()); // re-upload first, then the delete
+
+    // Act
+    p.runtime.resumeDelivery();
+    await p.runtime.waitForIdle();
+
+    // Assess
+    expect((await p.record('raw/d.txt'))?.text).toContain('version 2');
+    expect(await checkConsistency(p.runtime)).toEqual({
+      expected: 1,
+      records: 1,
+      duplicates: 0,
+      orphans: 0,
+      lost: 0,
+    });
+  });
+
+  it.each([[[0, 1, 2]], [[0, 2, 1]], [[1, 0, 2]], [[1, 2, 0]], [[2, 0, 1]], [[2, 1, 0]]])(
+    'ends upload → delete → re-upload with a record whatever the delivery order %j',
+    async (order) => {
+      // Prepare
+      await p.upload('raw/r.txt', generatedArticle(3, 1));
+      await p.remove('raw/r.txt');
+      await p.upload('raw/r.txt', generatedArticle(3, 2));
+      await settle();
+      p.runtime.cleanQueue.permute((ms) => order.map((i) => ms[i]!));
+
+      // Act
+      p.runtime.resumeDelivery();
+      await p.runtime.waitForIdle();
+
+      // Assess
+      expect((await p.record('raw/r.txt'))?.text).toContain('version 2');
+      expect(await checkConsistency(p.runtime)).toEqual({
+        expected: 1,
+        records: 1,
+        duplicates: 0,
+        orphans: 0,
+        lost: 0,
+      });
+    },
+  );
+
+  it.each([[[0, 1]], [[1, 0]]])(
+    'ends upload → delete with no record whatever the order %j',
+    async (order) => {
+      // Prepare
+      await p.upload('raw/gone.txt', generatedArticle(4, 1));
+      await p.remove('raw/gone.txt');
+      await settle();
+      p.runtime.cleanQueue.permute((ms) => order.map((i) => ms[i]!));
+
+      // Act
+      p.runtime.resumeDelivery();
+      await p.runtime.waitForIdle();
+
+      // Assess
+      expect(await p.record('raw/gone.txt')).toBeUndefined();
+      expect(await checkConsistency(p.runtime)).toEqual({
+        expected: 0,
+        records: 0,
+        duplicates: 0,
+        orphans: 0,
+        lost: 0,
+      });
+    },
+  );
+});
+
+describe('transient S3 and DynamoDB errors', () => {
+  let p: TestPipeline;
+
+  beforeAll(async () => {
+    // The rate `npm start -- --chaos` and the soak use; higher rates exhaust the SDK's retry quota by design.
+    p = await startTestPipeline('dynalite', { chaos: { duplicate: 0, reorder: 0, fail: 0.05, seed: 5 } });
+  });
+  afterAll(() => p?.stop());
+
+  it('retries them with backoff and ends consistent, with nothing dead-lettered', async () => {
+    // Act
+    for (let i = 0; i < 16; i++) await p.upload(`raw/flaky-${i}.txt`, generatedArticle(i, 1));
+    await p.upload('raw/flaky-0.txt', generatedArticle(0, 2));
+    await p.remove('raw/flaky-1.txt');
+    await p.runtime.waitForIdle({ timeoutMs: 60_000 });
+
+    // Assess
+    expect(p.runtime.faults.failedCalls).toBeGreaterThan(10);
+    expect(await checkConsistency(p.runtime)).toEqual({
+      expected: 15,
+      records: 15,
+      duplicates: 0,
+      orphans: 0,
+      lost: 0,
+    });
+    expect(p.runtime.cleanDlq.depth + p.runtime.tagDlq.depth).toBe(0);
+    expect((await p.record('raw/flaky-0.txt'))?.text).toContain('version 2');
+  });
+});
+
+describe('dead-letter queue and redrive', () => {
+  it('dead-letters a message that keeps failing and redrives it once the cause is fixed', async () => {
+    // Prepare: the table rejects writes of one article until "fixed" (fault injection).
+    let broken = true;
+    const p = await startTestPipeline('dynalite', {
+      wrapStores: ({ objects, articles }) => ({
+        objects,
+        articles: {
+          ...bind(articles),
+          commitRecord: async (item) => {
+            if (
+              broken &&
+              item.sk === RECORD_SK &&
+              String(item.source && (item.source as { key: string }).key).includes('poison')
+            ) {
+              throw new TransientAdapterError('table unavailable for this article');
+            }
+            return articles.commitRecord(item);
+          },
+        },
+      }),
+    });
+    try {
+      await p.upload('raw/poison.txt', generatedArticle(9, 1));
+      await p.upload('raw/fine.txt', generatedArticle(8, 1));
+      await waitFor(() => p.runtime.tagDlq.depth === 1);
+      await p.runtime.waitForIdle();
+      expect(await p.record('raw/poison.txt')).toBeUndefined();
+      expect(await p.record('raw/fine.txt')).toBeDefined();
+
+      // Act
+      broken = false;
+      const moved = p.runtime.redrive('tag');
+      await p.runtime.waitForIdle();
+
+      // Assess
+      expect(moved).toBe(1);
+      expect(p.runtime.tagDlq.depth).toBe(0);
+      expect((await p.record('raw/poison.txt'))?.status).toBe('processed');
+    } finally {
+      await p.stop();
+    }
+  });
+});
+
+describe('reprocess', () => {
+  it('re-tags stored documents idempotently: a second pass does no work', async () => {
+    // Prepare
+    const commits = countingCommits();
+    const p = await startTestPipeline('dynalite', {
+      wrapStores: ({ objects, articles }) => ({ objects, articles: commits.wrap(articles) }),
+    });
+    try {
+      await p.upload('raw/re.txt', generatedArticle(5, 1));
+      await p.runtime.waitForIdle();
+      const keys = await p.processedKeys();
+
+      // Act
+      const queued = p.runtime.reprocess(keys);
+      await p.runtime.waitForIdle();
+
+      // Assess: same document, same tagger → nothing rewritten.
+      expect(queued).toBe(1);
+      expect([...commits.counts.values()]).toEqual([1]);
+      const out = await p.runtime.s3Client.send(
+        new GetObjectCommand({ Bucket: p.runtime.names.processedBucket, Key: keys[0] }),
+      );
+      expect(out.Metadata?.['newsflow-sequencer']).toBeDefined();
+    } finally {
+      await p.stop();
+    }
+  });
+});
+
+function bind(store: ArticleStore): ArticleStore {
+  return {
+    get: (id) => store.get(id),
+    load: (id) => store.load(id),
+    putItems: (items) => store.putItems(items),
+    deleteItems: (id, sks) => store.deleteItems(id, sks),
+    commitRecord: (item) => store.commitRecord(item),
+  };
+}
+
+/** Lets s3rver's asynchronous event emission reach the queues. */
+function settle(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 100));
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
