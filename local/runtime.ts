@@ -1,7 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { type ArticleStore, DynamoArticleStore } from '../lambdas/adapters/article-store';
@@ -11,7 +9,7 @@ import { DEFAULT_MAX_BYTES } from '../lambdas/core/clean/types';
 import { PIPELINE_SPEC } from '../lambdas/core/pipeline-spec';
 import type { Taggers } from '../lambdas/core/tagging/tag-text';
 import { createCleanHandler } from '../lambdas/handlers/clean';
-import { METRICS_NAMESPACE, SERVICE_NAME } from '../lambdas/handlers/observability';
+import { createObservability, type Observability, type Stage } from '../lambdas/handlers/observability';
 import { createTagHandler, documentClient } from '../lambdas/handlers/tag';
 import { Chaos, type ChaosSettings, injectFaults, NO_CHAOS } from './chaos';
 import { localDynamoDbClient, localS3Client } from './clients';
@@ -52,7 +50,7 @@ export interface LocalRuntimeOptions {
   /** @default 5 MiB */
   readonly maxObjectBytes?: number;
   /** Powertools log level of the handlers. @default 'SILENT' */
-  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  readonly logLevel?: LogLevel;
   /** @default the committed models (loadTaggers) */
   readonly taggers?: Taggers;
   /** Faults to inject: duplicate and reordered deliveries, transient S3/DynamoDB errors. @default none */
@@ -64,6 +62,9 @@ export interface LocalRuntimeOptions {
   };
   readonly onInvocation?: (summary: InvocationSummary) => void;
 }
+
+/** Log levels the local runtime passes to the handlers' Powertools loggers. */
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
 
 /** Names of the local resources (the same roles as the stack's outputs). */
 export interface LocalResourceNames {
@@ -229,7 +230,7 @@ export class LocalRuntime {
       objects: new S3ObjectStore(handlerS3),
       articles: new DynamoArticleStore(documentClient(handlerDynamoDb), names.table),
     });
-    const observability = (stage: 'clean' | 'tag') => localObservability(stage, options.logLevel ?? 'SILENT');
+    const observability = (stage: Stage) => localObservability(stage, options.logLevel ?? 'SILENT');
     const taggers = options.taggers ?? loadTaggers();
     const now = () => new Date();
     const cleanHandler = createCleanHandler(() => ({
@@ -422,21 +423,10 @@ function createQueues(visibilityTimeoutMs: number, maxReceiveCount: number): Que
   };
 }
 
-function localObservability(stage: 'clean' | 'tag', logLevel: string): { logger: Logger; metrics: Metrics } {
+function localObservability(stage: Stage, logLevel: LogLevel): Observability {
   // EMF metrics only mean something in CloudWatch; locally they would flood stdout.
   process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-  return {
-    logger: new Logger({
-      serviceName: SERVICE_NAME,
-      logLevel: logLevel as 'SILENT',
-      persistentKeys: { stage },
-    }),
-    metrics: new Metrics({
-      serviceName: SERVICE_NAME,
-      namespace: METRICS_NAMESPACE,
-      defaultDimensions: { stage },
-    }),
-  };
+  return createObservability(stage, { logLevel });
 }
 
 function restoreQueues(file: string, queues: QueueSet): void {

@@ -2,7 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { S3ObjectStore } from '../adapters/object-store';
 import { type CleanStageDeps, handleRawChange } from './clean-stage';
-import { resolveCleanConfig } from './config';
+import { resolveCleanConfig, SDK_CLIENT_CONFIG } from './config';
 import { createObservability } from './observability';
 import { processS3Batch } from './sqs-batch';
 
@@ -22,7 +22,7 @@ export function createCleanHandler(deps: () => CleanStageDeps): SqsHandler {
 /** Dependencies of the deployed function, from its environment. */
 export function cleanDepsFromEnvironment(): CleanStageDeps {
   return {
-    objects: new S3ObjectStore(new S3Client({})),
+    objects: new S3ObjectStore(new S3Client(SDK_CLIENT_CONFIG)),
     config: resolveCleanConfig(process.env),
     ...createObservability('clean'),
     now: () => new Date(),

@@ -45,3 +45,9 @@ export function resolveTagConfig(env: Environment): TagConfig {
     tableName: requireEnv(env, PIPELINE_SPEC.env.tableName),
   };
 }
+
+/**
+ * SDK settings of the functions' clients: throttling and 5xx answers are retried with exponential backoff
+ * and jitter (the SDK's standard mode) up to this many attempts before the message itself is retried.
+ */
+export const SDK_CLIENT_CONFIG = { maxAttempts: 5, retryMode: 'standard' } as const;

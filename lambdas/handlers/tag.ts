@@ -5,7 +5,7 @@ import { DynamoArticleStore } from '../adapters/article-store';
 import { loadTaggers } from '../adapters/load-taggers';
 import { S3ObjectStore } from '../adapters/object-store';
 import type { SqsHandler } from './clean';
-import { resolveTagConfig } from './config';
+import { resolveTagConfig, SDK_CLIENT_CONFIG } from './config';
 import { createObservability } from './observability';
 import { processS3Batch } from './sqs-batch';
 import { handleProcessedChange, type TagStageDeps } from './tag-stage';
@@ -29,8 +29,8 @@ export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
 export function tagDepsFromEnvironment(): TagStageDeps {
   const config = resolveTagConfig(process.env);
   return {
-    objects: new S3ObjectStore(new S3Client({})),
-    articles: new DynamoArticleStore(documentClient(new DynamoDBClient({})), config.tableName),
+    objects: new S3ObjectStore(new S3Client(SDK_CLIENT_CONFIG)),
+    articles: new DynamoArticleStore(documentClient(new DynamoDBClient(SDK_CLIENT_CONFIG)), config.tableName),
     taggers: loadTaggers(),
     config,
     ...createObservability('tag'),
