@@ -12,6 +12,11 @@ export interface ParsingContext {
 export interface Parser {
   readonly name: string;
   readonly pattern: RegExp;
+  /**
+   * A cheap test the text must pass for the pattern to match anywhere (a keyword the pattern cannot do without).
+   * Texts without it skip the parser: most articles have no quarter, holiday or clock time in them.
+   */
+  readonly trigger?: RegExp;
   extract(match: RegExpExecArray, context: ParsingContext): Candidate | readonly Candidate[] | null;
 }
 

@@ -17,6 +17,7 @@ export function createRuleDateTagger(configuration: Configuration, version: stri
       const parsing: ParsingContext = { text };
       let candidates: Candidate[] = [];
       for (const parser of configuration.parsers) {
+        if (parser.trigger !== undefined && !parser.trigger.test(text)) continue;
         const pattern = parser.pattern;
         pattern.lastIndex = 0;
         for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {

@@ -20,6 +20,7 @@ const GRAINS: Readonly<Record<string, Grain>> = {
  */
 export const agoParser: Parser = {
   name: 'ago',
+  trigger: /\b(?:ago|earlier|later|before|after|from\s+now|hence)\b/i,
   pattern: new RegExp(
     `\\b(${NUMBER_SOURCE})\\s+(day|week|month|quarter|year|decade)s?\\s+(ago|earlier|later|before|after|from now|hence)\\b`,
     'gi',
@@ -49,6 +50,7 @@ export const agoParser: Parser = {
 /** "year-ago", "year-earlier" ("the year-ago quarter" is matched by the quarter rules). */
 export const yearAgoAdjectiveParser: Parser = {
   name: 'year-ago-adjective',
+  trigger: /-(?:ago|earlier)\b/i,
   pattern: /\b(year|month|week)-(ago|earlier)\b/gi,
   extract(m) {
     const unit = (m[1] ?? '').toLowerCase();

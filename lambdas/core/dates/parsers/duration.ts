@@ -106,6 +106,8 @@ export const durationParser: Parser = {
 /** Hyphenated adjectives: "two-year", "16-hour", "14-day", "8-month-old" is an age and skipped, "day-long". */
 export const hyphenatedDurationParser: Parser = {
   name: 'hyphenated-duration',
+  trigger:
+    /-(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur)|(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur)[a-z]*-(?:long|old)/i,
   pattern: new RegExp(
     `\\b(?:(${NUMBER_SOURCE})-)?(${UNIT}|${PLURAL_UNIT})-(long|old)\\b|\\b(${NUMBER_SOURCE})-(${UNIT})\\b(?!-)`,
     'gi',
@@ -176,6 +178,8 @@ export const vagueDurationParser: Parser = {
 /** Ranges: "two to three weeks", "the next 12 to 18 months". The value is the lower bound (an at-least reading). */
 export const rangeDurationParser: Parser = {
   name: 'range-duration',
+  trigger:
+    /(?:\bto|\bor|-)[\s\w./-]{1,24}?(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur)/i,
   pattern: new RegExp(
     `\\b(?:the\\s+(?:next|past|last|coming|first)\\s+)?(${NUMBER_SOURCE})\\s*(?:to|or|-)\\s*(${NUMBER_SOURCE})\\s+(${UNIT})s?\\b(?!-)`,
     'gi',
@@ -203,6 +207,7 @@ export const rangeDurationParser: Parser = {
 /** "for a while", "for some time": open-ended spans of unknown length. */
 export const indefiniteDurationParser: Parser = {
   name: 'indefinite-duration',
+  trigger: /\bfor\s+(?:a|some|quite)\b/i,
   pattern: /\bfor\s+(a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|quite\s+some\s+time)\b/gi,
   extract(m) {
     const phrase = m[1] ?? '';

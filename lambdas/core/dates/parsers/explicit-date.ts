@@ -72,6 +72,7 @@ export const dayMonthYearParser: Parser = {
 /** ISO dates ("1998-08-07") and US numeric dates with a year ("8/7/1998", "8/7/98"). */
 export const numericDateParser: Parser = {
   name: 'numeric-date',
+  trigger: /\d[-/]\d/,
   pattern: /\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2}))\b(?![/-]\d)/g,
   extract(m) {
     const [whole, isoYear, isoMonth, isoDay, usMonth, usDay, usYear] = m;

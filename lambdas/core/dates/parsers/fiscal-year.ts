@@ -9,6 +9,7 @@ import type { Parser } from '../engine/rule';
  */
 export const fiscalYearParser: Parser = {
   name: 'fiscal-year',
+  trigger: /\byear\b/i,
   pattern:
     /\bthe\s+(?:(full|fiscal|current\s+fiscal|current|calendar|latest\s+fiscal)\s+)?year\b(?!-|'s|\s+(?:ago|earlier|before|after|or\s+so))/gi,
   extract(m, { text }) {
@@ -38,6 +39,7 @@ export const fiscalYearParser: Parser = {
  */
 export const reportingPeriodParser: Parser = {
   name: 'reporting-period',
+  trigger: /\bfor\s+the\s+(?:week|month)\b/i,
   pattern: /\bfor\s+(the\s+(week|month))\s*(?=[,.;:])/gi,
   extract(m) {
     const [whole, phrase = '', unitWord = ''] = m;

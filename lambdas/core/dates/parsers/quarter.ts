@@ -14,6 +14,7 @@ const YEAR = '(?:19|20)\\d\\d';
  */
 export const quarterParser: Parser = {
   name: 'quarter',
+  trigger: /quarter|half/i,
   pattern: new RegExp(
     `\\b(?:(the|its|their|this\\s+year's|last\\s+year's|next\\s+year's)\\s+)?(?:(${YEAR})(?:'s)?\\s+)?(?:(year-ago|year-earlier)\\s+)?(?:(?:fiscal|calendar)[- ])?(${ORDINAL_SOURCE}|final|last)[- ](?:fiscal[- ])?(quarter|half)(?:\\s+of\\s+(?:(?:fiscal\\s+|calendar\\s+)?(${YEAR})|(this|last|next)\\s+year|the\\s+(?:current|fiscal|calendar)\\s+year))?\\b(?!-(?:old))`,
     'gi',
@@ -71,6 +72,7 @@ export const quarterParser: Parser = {
  */
 export const contextualQuarterParser: Parser = {
   name: 'contextual-quarter',
+  trigger: /quarter|period/i,
   pattern: new RegExp(
     `\\b(?:(the|this|that|last\\s+year's)\\s+)?(?:(latest|current|most\\s+recent|recent|just-ended|year-ago|year-earlier|year-before|comparable|corresponding|same|previous|prior|(?:${YEAR})|first|second|third|fourth)\\s+)?(?:(fiscal)\\s+)?(quarter|period)(?:\\s+(a\\s+year\\s+(?:ago|earlier)|last\\s+year|of\\s+last\\s+year|a\\s+year\\s+before))?\\b(?!-)`,
     'gi',

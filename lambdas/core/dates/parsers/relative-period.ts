@@ -140,6 +140,7 @@ const PART_MODS: Readonly<Record<string, DateMod>> = {
  */
 export const partOfPeriodParser: Parser = {
   name: 'part-of-period',
+  trigger: /\bof\b/i,
   pattern:
     /\b(?:the\s+)?(end|close|beginning|start|middle)\s+of\s+(?:(the|this|last|next|that)\s+)?(week|month|year|quarter|decade|century)\b/gi,
   extract(m) {
@@ -170,6 +171,7 @@ export const partOfPeriodParser: Parser = {
  */
 export const earlierLaterPeriodParser: Parser = {
   name: 'earlier-later-period',
+  trigger: /\b(?:early|late)\s/i,
   pattern: /\b(early|late)\s+(this|last|next)\s+(week|month|year|quarter)\b/gi,
   extract(m) {
     const [whole, when = '', dirWord, unitWord = ''] = m;
@@ -194,6 +196,7 @@ export const earlierLaterPeriodParser: Parser = {
 /** "year-end", "year's end", "the year's end", "month-end": the end of the publication's period. */
 export const periodEndParser: Parser = {
   name: 'period-end',
+  trigger: /end\b/i,
   pattern: /\b(?:the\s+)?(year|month|quarter)(?:-end|'s\s+end|\s+end)\b/gi,
   extract(m) {
     const grain = GRAINS[(m[1] ?? '').toLowerCase()];

@@ -13,6 +13,7 @@ const ZONE = '(?:\\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|local\\s
  */
 export const timeOfDayParser: Parser = {
   name: 'time-of-day',
+  trigger: /[ap]\.?\s?m\b|noon|midnight|midday|in\s+the\s+(?:morning|afternoon|evening)|\d:\d\d/i,
   pattern: new RegExp(
     `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.\\s?m\\b\\.?|p\\.\\s?m\\b\\.?|am\\b|pm\\b)|(\\d{1,2})\\s+in\\s+the\\s+(morning|afternoon|evening)|(\\d{1,2}):(\\d{2})(?=\\s+(?:GMT|EST|EDT|UTC|local))|(noon|midnight|midday))${ZONE}`,
     'gi',

@@ -51,6 +51,7 @@ export const yearParser: Parser = {
 /** "nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven" (broadcast transcripts). */
 export const spelledYearParser: Parser = {
   name: 'spelled-year',
+  trigger: /(?:eleven|twelve|teen)[- ]|two[- ]thousand/i,
   pattern: new RegExp(`\\b(?:(${MONTH_SOURCE})\\s+|the\\s+year\\s+)?(${SPELLED_YEAR_SOURCE})\\b`, 'gi'),
   extract(m) {
     const [whole, monthWord, yearWords = ''] = m;
@@ -83,6 +84,7 @@ const DECADE_WORDS: Readonly<Record<string, number>> = {
 /** Decades: "the 1990s", "1960s", "the '80s", "the nineties" (read as the 1900s' decade). */
 export const decadeParser: Parser = {
   name: 'decade',
+  trigger: /0'?s\b|ties\b/i,
   pattern:
     /\b(?:(the)\s+)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
   extract(m, { text }) {
@@ -119,6 +121,7 @@ const CENTURY_ORDINALS: Readonly<Record<string, number>> = {
 /** "the 20th century" → `19` (TimeML writes a century as its two leading digits). */
 export const centuryParser: Parser = {
   name: 'century',
+  trigger: /century/i,
   pattern: /\b(?:the\s+)?(eighteenth|18th|nineteenth|19th|twentieth|20th|twenty-first|21st)\s+century\b/gi,
   extract(m) {
     const n = CENTURY_ORDINALS[(m[1] ?? '').toLowerCase()];
