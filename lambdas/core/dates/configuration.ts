@@ -13,7 +13,7 @@ import { dayMonthYearParser, monthDayYearParser, numericDateParser } from './par
 import { fiscalYearParser, reportingPeriodParser } from './parsers/fiscal-year';
 import { holidayParser } from './parsers/holiday';
 import { monthNameParser, monthYearParser } from './parsers/month-name';
-import { contextualQuarterParser, quarterParser } from './parsers/quarter';
+import { contextualQuarterParser, quarterAbbreviationParser, quarterParser } from './parsers/quarter';
 import { referenceWordParser } from './parsers/reference-words';
 import {
   earlierLaterPeriodParser,
@@ -49,6 +49,7 @@ export function englishNewsConfiguration(): Configuration {
       holidayParser,
       quarterParser,
       contextualQuarterParser,
+      quarterAbbreviationParser,
       partOfPeriodParser,
       earlierLaterPeriodParser,
       periodEndParser,

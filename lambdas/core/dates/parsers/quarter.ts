@@ -124,3 +124,56 @@ function latestQuarter(env: ResolutionEnv, qualifier: string | undefined): Point
     return completed;
   return quarter;
 }
+
+/**
+ * Business shorthand: "Q3", "Q4 2019", "2019 Q4", "H1 2020", "FY2019", "FY19", "fiscal year 2020". Upper case only
+ * ("q3" is a model name more often than a quarter).
+ */
+export const quarterAbbreviationParser: Parser = {
+  name: 'quarter-abbreviation',
+  trigger: /\b(?:Q[1-4]|H[12]|FY)/,
+  pattern:
+    /\b(?:(?:((?:19|20)\d\d)\s+)?(Q[1-4]|H[12])(?:[\s'-]*((?:19|20)\d\d|\d\d))?|FY\s?((?:19|20)\d\d|\d\d))\b(?!-\w)/g,
+  extract(m, { text }) {
+    const [whole, leadYear, code = '', tailYear, fiscalYear] = m;
+    // "the Audi Q3", "an H1 visa": a code after a name or before a noun is a model or a permit, not a quarter.
+    if (leadYear === undefined && tailYear === undefined && fiscalYear === undefined) {
+      const before = text.slice(Math.max(0, m.index - 20), m.index);
+      if (
+        /[A-Z][\w-]*\s+$/.test(before) &&
+        !/(?:^|[.!?]\s+)[A-Z][\w-]*\s+$/.test(before) &&
+        !/\b(?:In|From|For|By|Since|During)\s+$/.test(before)
+      )
+        return null;
+      if (
+        /^\s+(?:visas?|model|series|engine|phone|permits?)\b/i.test(
+          text.slice(m.index + whole.length, m.index + whole.length + 10),
+        )
+      )
+        return null;
+    }
+    const expand = (y: string) => (y.length === 2 ? (Number(y) < 50 ? 2000 : 1900) + Number(y) : Number(y));
+    if (fiscalYear !== undefined) {
+      const point: Point = { grain: 'year', year: expand(fiscalYear) };
+      return candidate(this.name, m.index, m.index + whole.length, 'DATE', () => ({
+        value: formatPoint(point),
+        point,
+      }));
+    }
+    const n = Number(code.slice(1));
+    const half = code.startsWith('H');
+    const explicit = leadYear ?? tailYear;
+    return candidate(this.name, m.index, m.index + whole.length, 'DATE', ({ reference, tense }) => {
+      const year =
+        explicit !== undefined
+          ? expand(explicit)
+          : half
+            ? n * 2 > Math.ceil(reference.month / 3) && tense !== 'future'
+              ? reference.year - 1
+              : reference.year
+            : resolveQuarterYear(reference, n, tense);
+      const point: Point = half ? { grain: 'half', year, half: n } : { grain: 'quarter', year, quarter: n };
+      return { value: formatPoint(point), point };
+    });
+  },
+};

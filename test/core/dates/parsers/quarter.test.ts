@@ -16,6 +16,18 @@ describe('quarters and halves', () => {
     expect(spans.map((s) => [s.text, s.value])).toContainEqual([expression, value]);
   });
 
+  it.each([
+    ['Revenue rose in Q3.', 'Q3', '2019-Q3'],
+    ['Q4 2018 was strong.', 'Q4 2018', '2018-Q4'],
+    ['Sales in H1 2020 will grow.', 'H1 2020', '2020-H1'],
+    ['FY2019 sales fell.', 'FY2019', '2019'],
+  ])('reads the shorthand in %j', (text, expression, value) => {
+    // Act
+    const spans = found(text, '2019-12-20');
+    // Assess
+    expect(spans).toEqual([{ text: expression, type: 'DATE', value }]);
+  });
+
   it('reads "the quarter" as the one under discussion', () => {
     // Act
     const spans = found('In the second quarter, sales rose. Costs in the quarter fell.', '1989-10-26');
