@@ -14,4 +14,14 @@ describe('clock times', () => {
     // Assess
     expect(spans).toContainEqual({ text: expression, type: 'TIME', value });
   });
+
+  it('gives a time the date of the day after "on", keeping both expressions', () => {
+    // Act
+    const spans = found('Voting closed at 11:30 GMT on Monday.', '2019-12-20');
+    // Assess
+    expect(spans).toEqual([
+      { text: '11:30 GMT', type: 'TIME', value: '2019-12-16T11:30' },
+      { text: 'Monday', type: 'DATE', value: '2019-12-16' },
+    ]);
+  });
 });
