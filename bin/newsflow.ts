@@ -2,17 +2,27 @@
 import { CliError, UsageError } from './cli/errors';
 import { ingestCommand } from './cli/ingest-command';
 import { processCommand } from './cli/process-command';
+import { redriveCommand } from './cli/redrive-command';
+import { reprocessCommand } from './cli/reprocess-command';
 import { startCommand } from './cli/start-command';
+import { statusCommand } from './cli/status-command';
 import { tagCommand } from './cli/tag-command';
 
 const USAGE = `newsflow <command> [options]
 
 Commands:
   start [--once] [--fresh] [--s3-port N] [--dynamodb-port N] [--dynamodb dynalite|dynamodb-local]
+        [--chaos duplicate=0.1,reorder=0.1,fail=0.05]
                                run the pipeline locally, ingest samples/, keep running for live uploads
   ingest DIR|FILE… [--endpoint URL] [--bucket B] [--prefix P]
                                upload articles to the local runtime (or a deployed raw bucket)
   process [--pretty] FILE…     clean + tag files exactly as the Lambdas do; one JSON record per file
+  status [--stack NAME] [--json] [--check]
+                               queue and dead-letter queue depths, records by status (local or deployed)
+  redrive [--stage clean|tag] [--stack NAME]
+                               move dead-lettered messages back to their queue (local or deployed)
+  reprocess [--prefix P] [--stack NAME]
+                               re-tag stored cleaned documents (after the tagger improved), idempotently
   tag --jsonl                  JSON lines {"id","text","published"?} on stdin → {"id","entities","dates"} lines
   tag [--published D] [--json] FILE
                                tag one file as given (no cleaning)
@@ -23,6 +33,9 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   process: processCommand,
   start: startCommand,
   ingest: ingestCommand,
+  status: statusCommand,
+  redrive: redriveCommand,
+  reprocess: reprocessCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
