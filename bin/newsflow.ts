@@ -2,6 +2,7 @@
 import { CliError, UsageError } from './cli/errors';
 import { ingestCommand } from './cli/ingest-command';
 import { processCommand } from './cli/process-command';
+import { queryCommand } from './cli/query-command';
 import { redriveCommand } from './cli/redrive-command';
 import { reprocessCommand } from './cli/reprocess-command';
 import { startCommand } from './cli/start-command';
@@ -26,6 +27,8 @@ Commands:
   tag --jsonl                  JSON lines {"id","text","published"?} on stdin → {"id","entities","dates"} lines
   tag [--published D] [--json] FILE
                                tag one file as given (no cleaning)
+  query article ID | published DAY..DAY | entity NAME [--type T] | mentions VALUE | cost [FILE…]
+                               read the table as downstream services do (newsflow query --help)
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   process: processCommand,
   start: startCommand,
   ingest: ingestCommand,
+  query: queryCommand,
   status: statusCommand,
   redrive: redriveCommand,
   reprocess: reprocessCommand,

@@ -8,6 +8,7 @@ const TABLE_ATTRIBUTES: readonly string[] = [
   TABLE_DESIGN.lookupIndex.partitionKey,
   TABLE_DESIGN.lookupIndex.sortKey,
   TABLE_DESIGN.sequencerAttribute,
+  TABLE_DESIGN.revisionAttribute,
   'articleId',
 ];
 
