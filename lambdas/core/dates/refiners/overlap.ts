@@ -3,16 +3,22 @@ import type { Refiner } from '../engine/rule';
 
 /**
  * Keeps the longest of overlapping candidates; between equally long ones the parser earlier in the
- * configuration wins (candidates arrive in configuration order and the sort is stable).
+ * configuration wins (candidates arrive in configuration order and the sort is stable). Occupied characters are
+ * marked in a bitmap, so the cost grows with the text and the spans, not with the square of the spans.
  */
 export const overlapRefiner: Refiner = {
   name: 'overlap',
-  refine(candidates) {
+  refine(candidates, { text }) {
     const order = candidates.map((c, i) => ({ c, i }));
     order.sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
+    const taken = new Uint8Array(text.length + 1);
     const kept: Candidate[] = [];
     for (const { c } of order) {
-      if (kept.every((k) => k.end <= c.start || c.end <= k.start)) kept.push(c);
+      let free = true;
+      for (let k = c.start; k < c.end && free; k++) free = taken[k] === 0;
+      if (!free) continue;
+      taken.fill(1, c.start, c.end);
+      kept.push(c);
     }
     return kept.sort((a, b) => a.start - b.start);
   },
