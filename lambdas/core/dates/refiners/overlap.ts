@@ -11,7 +11,8 @@ export const overlapRefiner: Refiner = {
   refine(candidates, { text }) {
     const order = candidates.map((c, i) => ({ c, i }));
     order.sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.i - b.i);
-    const taken = new Uint8Array(text.length + 1);
+    const size = candidates.reduce((n, c) => Math.max(n, c.end), text.length);
+    const taken = new Uint8Array(size + 1);
     const kept: Candidate[] = [];
     for (const { c } of order) {
       let free = true;
