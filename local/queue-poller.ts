@@ -26,6 +26,7 @@ export interface InvocationSummary {
   readonly functionName: string;
   readonly received: number;
   readonly failed: number;
+  readonly durationMs: number;
   readonly error?: unknown;
 }
 
@@ -116,6 +117,7 @@ export class QueuePoller {
       functionName,
       received: batch.length,
       failed: failedIds.size,
+      durationMs: Date.now() - started,
       ...(error === undefined ? {} : { error }),
     });
   }
