@@ -8,12 +8,13 @@ import { parseSpelledYear, SPELLED_YEAR_SOURCE } from '../lexicon/spelled-years'
 const COUNTED =
   /^\s*(?:model|models|people|persons|employees|workers|jobs|shares|points|feet|foot|ft|meters|metres|miles|kilometers|kilometres|km|tons|tonnes|troops|soldiers|police|policemen|votes|cars|vehicles|units|acres|yards|calories|pounds|dollars|euros|yen|men|women|children|students|members|residents|copies|homes|houses|barrels|hectares|square|cubic|megawatts|rooms|beds|pages|words|refugees|prisoners|deaths|cases|times|years|days|hours|seats|stores|ships|planes|aircraft|flights|rounds|guns|rifles|machines|computers|runs|yards)\b/i;
 
+// Words before a year that belong to the expression ("fiscal 1989", "the year 2000", "the 1988 period").
+const LEAD = /\b(?:(fiscal(?:\s+year)?|calendar\s+year|the\s+year)|the(?:\s+fiscal)?)\s+$/i;
+
 /**
  * A four-digit year ("1993", "fiscal 1989", "the year 2000", "the 1988 period"). Numbers that count things,
  * amounts ("$1990"), parts of larger numbers ("1,990") and model names ("the 1990 model") are not years.
  */
-const LEAD = /\b(?:(fiscal(?:\s+year)?|calendar\s+year|the\s+year)|the(?:\s+fiscal)?)\s+$/i;
-
 export const yearParser: Parser = {
   name: 'year',
   pattern: /\b((?:1[6-9]|20)\d\d)(?:\s+(period|fiscal year|year))?\b(?!\s*(?:%|-\d|\.\d|,\d|\/\d|:\d))/gi,
