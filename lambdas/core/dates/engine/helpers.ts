@@ -30,11 +30,6 @@ export function withChanges(
   return mod === undefined ? rest : { ...rest, mod };
 }
 
-/** Whether the character before `index` is a word character (so a match there starts mid-word). */
-export function startsMidWord(text: string, index: number): boolean {
-  return /[\w$]/.test(text[index - 1] ?? ' ');
-}
-
 /** True when a word starts with an upper-case letter (months and weekdays must, in running news text). */
 export function isCapitalized(word: string): boolean {
   const c = word[0] ?? '';

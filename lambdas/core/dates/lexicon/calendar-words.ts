@@ -39,28 +39,6 @@ export const PART_OF_DAY: Readonly<Record<string, string>> = {
 /** Regex source for a part of day. */
 export const PART_OF_DAY_SOURCE = '(?:morning|afternoon|evening|night)';
 
-/** Granularity words ("year", "quarter") and how TimeML writes one unit of each as a duration. */
-export const UNIT_DURATION: Readonly<Record<string, string>> = {
-  second: 'PTnS',
-  minute: 'PTnM',
-  hour: 'PTnH',
-  day: 'PnD',
-  night: 'PnD',
-  week: 'PnW',
-  weekend: 'PnWE',
-  fortnight: 'PnW',
-  month: 'PnM',
-  quarter: 'PnQ',
-  season: 'PnM',
-  year: 'PnY',
-  decade: 'PnDE',
-  century: 'PnCE',
-};
-
-/** Regex source of the unit words of durations, singular. */
-export const UNIT_SOURCE =
-  '(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)';
-
 /** Normalises a unit word ("Years", "centuries") to its singular lower-case form. */
 export function singularUnit(raw: string): string {
   const s = raw.toLowerCase();
