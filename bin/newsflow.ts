@@ -8,6 +8,7 @@ import { reprocessCommand } from './cli/reprocess-command';
 import { startCommand } from './cli/start-command';
 import { statusCommand } from './cli/status-command';
 import { tagCommand } from './cli/tag-command';
+import { viewCommand } from './cli/view-command';
 
 const USAGE = `newsflow <command> [options]
 
@@ -29,6 +30,8 @@ Commands:
                                tag one file as given (no cleaning)
   query article ID | published DAY..DAY | entity NAME [--type T] | mentions VALUE | cost [FILE…]
                                read the table as downstream services do (newsflow query --help)
+  view ID [--out FILE] [--stack NAME | --table NAME] | view --record FILE
+                               write a self-contained HTML page of one record (highlighted entities, dates)
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -37,6 +40,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   start: startCommand,
   ingest: ingestCommand,
   query: queryCommand,
+  view: viewCommand,
   status: statusCommand,
   redrive: redriveCommand,
   reprocess: reprocessCommand,

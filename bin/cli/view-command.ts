@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ArticleRecord, ProcessedDocument, TextRef } from '../../lambdas/core/record/types';
+import { ArticleReader, InvalidQueryError, TableReadError } from '../../lambdas/reader';
+import { localS3Client } from '../../local/clients';
+import { CliError, UsageError } from './errors';
+import { type QueryTarget, resolveQueryTarget } from './query-target';
+import { renderRecordHtml } from './view-html';
+
+/**
+ * `newsflow view ID`: writes a self-contained HTML page of one record (highlighted entities and dates, metadata
+ * and grouped entities) and prints its path. Reads the local runtime by default, a deployed table with
+ * `--stack`/`--table`, or a record file from `newsflow process` with `--record FILE`.
+ */
+export async function viewCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      record: { type: 'string' },
+      stack: { type: 'string' },
+      table: { type: 'string' },
+      endpoint: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  let record: ArticleRecord;
+  let text: string | undefined;
+  if (values.record !== undefined) {
+    if (positionals.length > 0) throw new UsageError('view takes an ID or --record FILE, not both');
+    record = readRecordFile(values.record);
+    text = record.text;
+  } else {
+    const [id] = positionals;
+    if (id === undefined || positionals.length > 1)
+      throw new UsageError('view needs one article ID (or --record FILE)');
+    const target = await resolveQueryTarget({
+      stack: values.stack,
+      table: values.table,
+      endpoint: values.endpoint,
+      dataDir: values['data-dir'],
+    });
+    try {
+      const found = await readRecord(target, id);
+      if (found === undefined) {
+        process.stderr.write(`no article ${id} in ${target.description}\n`);
+        return 1;
+      }
+      record = found;
+    } finally {
+      target.client.destroy();
+    }
+    text = record.text ?? (record.textRef ? await readStoredText(target, record.textRef) : undefined);
+  }
+  const out = resolve(values.out ?? `newsflow-${record.id}.html`);
+  writeFileSync(out, renderRecordHtml(record, text));
+  process.stdout.write(`${out}\n`);
+  return 0;
+}
+
+async function readRecord(target: QueryTarget, id: string): Promise<ArticleRecord | undefined> {
+  const reader = new ArticleReader({
+    client: DynamoDBDocumentClient.from(target.client),
+    tableName: target.tableName,
+  });
+  try {
+    return await reader.getArticle(id);
+  } catch (error) {
+    if (error instanceof InvalidQueryError) throw new UsageError(error.message, { cause: error });
+    if (error instanceof TableReadError) {
+      const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      throw new CliError(`${error.message} (${target.description})${cause}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function readRecordFile(path: string): ArticleRecord {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new UsageError(`--record ${path} is not a JSON record (newsflow process writes one)`, { cause });
+  }
+  const r = parsed as Partial<ArticleRecord>;
+  if (typeof r.id !== 'string' || !Array.isArray(r.entities) || !Array.isArray(r.entitySummary))
+    throw new UsageError(`--record ${path} is not an article record`);
+  return parsed as ArticleRecord;
+}
+
+/** The text of a record too large for its item: from the processed document it references. */
+async function readStoredText(target: QueryTarget, ref: TextRef): Promise<string | undefined> {
+  const s3 = target.s3Endpoint ? localS3Client(target.s3Endpoint) : new S3Client({});
+  try {
+    const out = await s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
+    const doc = JSON.parse((await out.Body?.transformToString()) ?? '{}') as Partial<ProcessedDocument>;
+    return doc.article?.text;
+  } catch (error) {
+    process.stderr.write(
+      `cannot read the text from s3://${ref.bucket}/${ref.key}: ${(error as Error).message}\n`,
+    );
+    return undefined;
+  } finally {
+    s3.destroy();
+  }
+}
