@@ -28,6 +28,7 @@ describe('negative cases: words that look temporal but are not', () => {
     ['a programme title', 'Baker, speaking on ABC News\' "This Week," said so.'],
     ['a programme name ending in "Today"', 'You are listening to VOA Today.'],
     ["an owner's model year", "Kopp's 1987 Chevrolet was found at the airport."],
+    ['a name ending in "Now"', 'The Korea Peace Now! called for talks.'],
     ['a car model', 'The Audi Q3 sold well in Europe.'],
     ['a visa', 'She applied for an H1 visa.'],
     ['the foreseeable future', 'Troops will stay for the foreseeable future.'],

@@ -1,4 +1,4 @@
-import { candidate } from '../engine/helpers';
+import { candidate, isTitle } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 
 const VALUES: Readonly<Record<string, string>> = {
@@ -38,6 +38,8 @@ export const referenceWordParser: Parser = {
   extract(m, { text }) {
     const word = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    // "Korea Peace Now!", "Apocalypse Now": a capitalised word closing a name is part of the name.
+    if (isTitle(m[0], m.index, text)) return null;
     // "now" as a discourse marker ("Now, ...") is still present reference in TimeML; "until now" too.
     // "current" only as an attribute of a time ("current quarter" is the quarter rule's); "current account" is not.
     // "current" as an attribute ("its current difficulties") is the present; as a noun (an electric current) or
