@@ -21,7 +21,7 @@ function cpuMicros(): number {
 }
 
 /** The plain-text corpus: the seed and every text fixture (several encodings, scraper junk, wire styles). */
-function textCorpus(): RawArticle[] {
+export function textCorpus(): RawArticle[] {
   const files = [join(ROOT, 'samples', 'seed-korea-2019-12-20.txt')];
   for (const name of readdirSync(FIXTURES).sort())
     if (name.endsWith('.txt')) files.push(join(FIXTURES, name));
@@ -36,7 +36,7 @@ function repeat(unit: string, times: number): string {
  * A typical news page: the article fixture inside the weight real pages carry — inline scripts and styles
  * (~150 KB), a mega-menu, a link-heavy footer, related-story rails and a comment thread.
  */
-function typicalPage(): string {
+export function typicalPage(): string {
   const page = readFileSync(join(FIXTURES, 'article-page.html'), 'utf8');
   const script = `<script>${repeat('window.__APP_STATE__.modules[{i}] = {"id":{i},"type":"teaser","url":"/news/story-{i}","headline":"Story number {i} in the feed","tracking":{"slot":"rail-{i}","campaign":"evergreen"}};', 900)}</script>`;
   const style = `<style>${repeat('.c-{i} { margin: 0 {i}px; padding: 2px; color: #333; } .c-{i}:hover { color: #000; }', 400)}</style>`;
@@ -142,12 +142,15 @@ function benchHtml(iterations: number): void {
   );
 }
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '6' },
-    trials: { type: 'string', default: '6' },
-    pages: { type: 'string', default: '100' },
-  },
-});
-benchText(Number(values.seconds), Number(values.trials));
-benchHtml(Number(values.pages));
+// Run only as a script: scripts/bench imports the corpus and the page from here.
+if (require.main === module) {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '6' },
+      trials: { type: 'string', default: '6' },
+      pages: { type: 'string', default: '100' },
+    },
+  });
+  benchText(Number(values.seconds), Number(values.trials));
+  benchHtml(Number(values.pages));
+}

@@ -1,0 +1,181 @@
+/**
+ * What one article costs each stage: the real Lambda handlers (`createCleanHandler`, `createTagHandler`: SQS
+ * batch parsing, the stage, metrics) over in-memory stores, one full batch at a time. Gives the CPU time per
+ * article of each stage (no I/O in it: the AWS requests are counted instead) and the items the tag stage writes.
+ */
+import { DEFAULT_MAX_BYTES } from '../../lambdas/core/clean/types';
+import { PIPELINE_SPEC } from '../../lambdas/core/pipeline-spec';
+import { articleIdFor } from '../../lambdas/core/record/article-id';
+import { processedKeyFor } from '../../lambdas/core/record/processed-key';
+import { RECORD_SK } from '../../lambdas/core/record/table-design';
+import type { TableItem } from '../../lambdas/core/record/table-items';
+import type { Taggers } from '../../lambdas/core/tagging/tag-text';
+import { createCleanHandler } from '../../lambdas/handlers/clean';
+import { createObservability } from '../../lambdas/handlers/observability';
+import { createTagHandler } from '../../lambdas/handlers/tag';
+import { strongQueryReadUnits } from './dynamodb-units';
+import { createdNotification, lambdaContext, sqsEvent } from './lambda-events';
+import { cpuMs, median } from './stats';
+import {
+  type CallLog,
+  countingArticleStore,
+  countingObjectStore,
+  MemoryArticleStore,
+  MemoryObjectStore,
+  newCallLog,
+} from './stores';
+
+/** The article the stages are measured on. */
+export interface StageArticle {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+}
+
+/** One stage's cost per article. */
+export interface StageCost {
+  /** Median CPU milliseconds per article (one core), over the timed batches. */
+  readonly cpuMs: number;
+  /** Requests per article, from the last timed batch's call log. */
+  readonly calls: CallsPerArticle;
+}
+
+/** Both stages' cost per article, and the table items of one article. */
+export interface StageRun {
+  readonly article: {
+    readonly name: string;
+    readonly bytes: number;
+    readonly textChars: number;
+    /** Size of its processed document (the clean stage's output). */
+    readonly processedBytes: number;
+  };
+  readonly batchSize: number;
+  readonly clean: StageCost;
+  readonly tag: StageCost;
+  /** The record item first, then its lookup items, as the tag stage wrote them. */
+  readonly items: readonly TableItem[];
+}
+
+/**
+ * Runs `rounds` timed batches (after one warm-up batch) of `batchSize` copies of the article under distinct
+ * keys through the clean handler, then the tag handler, each batch into fresh stores.
+ */
+export async function measureStages(
+  article: StageArticle,
+  taggers: Taggers,
+  options: { readonly rounds: number; readonly batchSize: number; readonly memoryMb: number },
+): Promise<StageRun> {
+  // The handlers publish EMF metrics to stdout in Lambda; here they would interleave with the report.
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  const names = PIPELINE_SPEC.localNames;
+  const cleanCpu: number[] = [];
+  const tagCpu: number[] = [];
+  let cleanLog = newCallLog();
+  let tagLog = newCallLog();
+  let items: TableItem[] = [];
+  let textChars = 0;
+  let processedBytes = 0;
+  for (let round = 0; round <= options.rounds; round++) {
+    const objects = new MemoryObjectStore();
+    const articles = new MemoryArticleStore();
+    const cleanCalls = newCallLog();
+    const tagCalls = newCallLog();
+    const keys = Array.from(
+      { length: options.batchSize },
+      (_, i) => `${PIPELINE_SPEC.rawPrefix}bench/${round}-${i}-${article.name}`,
+    );
+    for (const key of keys)
+      objects.upload({ bucket: names.rawBucket, key }, article.bytes, article.contentType);
+    const batch = { reserveMs: 5000 };
+    const clean = createCleanHandler(() => ({
+      objects: countingObjectStore(objects, cleanCalls),
+      config: { processedBucket: names.processedBucket, maxObjectBytes: DEFAULT_MAX_BYTES },
+      ...createObservability('clean', { logLevel: 'SILENT' }),
+      now: () => new Date(),
+      batch,
+    }));
+    const tag = createTagHandler(() => ({
+      objects: countingObjectStore(objects, tagCalls),
+      articles: countingArticleStore(articles, tagCalls),
+      taggers,
+      config: { processedBucket: names.processedBucket, tableName: names.table },
+      ...createObservability('tag', { logLevel: 'SILENT' }),
+      now: () => new Date(),
+      batch,
+    }));
+    const rawEvent = sqsEvent(
+      keys.map((key) => createdNotification({ bucket: names.rawBucket, key, size: article.bytes.length })),
+      names.cleanQueue,
+    );
+    const c0 = cpuMs();
+    const cleaned = await clean(rawEvent, lambdaContext('newsflow-clean', options.memoryMb));
+    const c1 = cpuMs();
+    if (cleaned.batchItemFailures.length > 0) throw new Error('the clean stage failed on the bench article');
+    const processedKeys = keys.map((key) => processedKeyFor(articleIdFor(names.rawBucket, key)));
+    const tagEvent = sqsEvent(
+      processedKeys.map((key) => {
+        const size = objects.bytesOf({ bucket: names.processedBucket, key })?.length ?? 0;
+        return createdNotification({ bucket: names.processedBucket, key, size });
+      }),
+      names.tagQueue,
+    );
+    const t0 = cpuMs();
+    const tagged = await tag(tagEvent, lambdaContext('newsflow-tag', options.memoryMb));
+    const t1 = cpuMs();
+    if (tagged.batchItemFailures.length > 0) throw new Error('the tag stage failed on the bench article');
+    if (round === 0) {
+      const first = articleIdFor(names.rawBucket, keys[0]!);
+      items = tagCalls.itemsPut.filter((i) => i.pk === `ARTICLE#${first}`);
+      items.sort((a, b) => (a.sk === RECORD_SK ? -1 : b.sk === RECORD_SK ? 1 : 0));
+      textChars = String(items[0]?.text ?? '').length;
+      processedBytes =
+        objects.bytesOf({ bucket: names.processedBucket, key: processedKeys[0]! })?.length ?? 0;
+      continue;
+    }
+    cleanCpu.push((c1 - c0) / options.batchSize);
+    tagCpu.push((t1 - t0) / options.batchSize);
+    cleanLog = cleanCalls;
+    tagLog = tagCalls;
+  }
+  return {
+    article: { name: article.name, bytes: article.bytes.length, textChars, processedBytes },
+    batchSize: options.batchSize,
+    clean: { cpuMs: median(cleanCpu), calls: perArticle(cleanLog, options.batchSize) },
+    tag: { cpuMs: median(tagCpu), calls: perArticle(tagLog, options.batchSize) },
+    items,
+  };
+}
+
+/** Requests per article, by kind (averaged over a batch or a run). */
+export interface CallsPerArticle {
+  readonly s3Get: number;
+  readonly s3Head: number;
+  readonly s3Put: number;
+  readonly s3Delete: number;
+  /** Strongly consistent partition queries, and the read units they consume. */
+  readonly ddbQueries: number;
+  readonly ddbReadUnits: number;
+  readonly ddbGet: number;
+  readonly ddbBatchWrites: number;
+  readonly ddbPutItem: number;
+  readonly itemsPut: number;
+  readonly itemsDeleted: number;
+}
+
+/** A call log divided by the articles it covers. */
+export function perArticle(log: CallLog, articles: number): CallsPerArticle {
+  const n = Math.max(1, articles);
+  return {
+    s3Get: log.s3Get / n,
+    s3Head: log.s3Head / n,
+    s3Put: log.s3Put / n,
+    s3Delete: log.s3Delete / n,
+    ddbQueries: log.ddbQueries.length / n,
+    ddbReadUnits: log.ddbQueries.reduce((u, sizes) => u + strongQueryReadUnits(sizes), 0) / n,
+    ddbGet: log.ddbGet / n,
+    ddbBatchWrites: log.ddbBatchWrites / n,
+    ddbPutItem: log.ddbPutItem / n,
+    itemsPut: log.itemsPut.length / n,
+    itemsDeleted: log.itemsDeleted / n,
+  };
+}
