@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { FeatureLexicon } from '../../lambdas/core/entities/lexicon';
+import { type FeatureLexicon, PhraseTable } from '../../lambdas/core/entities/lexicon';
 
 /** Gazetteer categories; bit i of a phrase's mask ↔ CATEGORIES[i]. */
 export const CATEGORIES = ['country', 'city', 'region', 'nationality', 'person', 'person-word'] as const;
@@ -73,12 +73,16 @@ export function buildGazetteers(commonWords: ReadonlySet<string>): FeatureLexico
   for (const line of readFileSync(namesFile, 'utf8').split(/\r?\n/)) {
     if (line.length >= 2) add(line, bit(commonWords.has(line.toLowerCase()) ? 'person-word' : 'person'));
   }
-  let maxPhraseTokens = 0;
-  for (const key of phrases.keys()) maxPhraseTokens = Math.max(maxPhraseTokens, key.split(' ').length);
-  return {
-    phrases,
-    maxPhraseTokens: Math.min(maxPhraseTokens, 6),
-    categories: [...CATEGORIES],
-    clusters: new Map(),
-  };
+  // Longer list entries are rare and never match running text after tokenization differences anyway.
+  const maxPhraseTokens = 6;
+  const byHash = new Map<number, number>();
+  for (const [key, mask] of phrases) {
+    const tokens = key.split(' ');
+    if (tokens.length > maxPhraseTokens) continue;
+    const h = PhraseTable.hashTokens(tokens);
+    byHash.set(h, (byHash.get(h) ?? 0) | mask);
+  }
+  const hashes = Uint32Array.from(byHash.keys());
+  const masks = Uint8Array.from(byHash.values());
+  return { phrases: PhraseTable.build(hashes, masks), maxPhraseTokens, categories: [...CATEGORIES] };
 }

@@ -383,7 +383,7 @@ function main(): void {
       epochs: { type: 'string', default: '0' },
       'stage2-epochs': { type: 'string', default: '0' },
       stages: { type: 'string', default: '2' },
-      version: { type: 'string', default: 'perceptron-2' },
+      version: { type: 'string', default: 'perceptron-3' },
       gazetteers: { type: 'boolean', default: true },
       'min-count': { type: 'string', default: String(MIN_FEATURE_COUNT) },
       'word-dropout': { type: 'string', default: String(WORD_DROPOUT) },
@@ -393,7 +393,7 @@ function main(): void {
   MIN_FEATURE_COUNT = Number(values['min-count']);
   const docs = readConll(`${DATA}/conll2003/eng.train`);
   const lexicon = values.gazetteers ? buildGazetteers(commonWords(docs)) : EMPTY_LEXICON;
-  log(`lexicon: ${lexicon.phrases.size} gazetteer phrases, ${lexicon.clusters.size} clustered words`);
+  log(`lexicon: ${lexicon.phrases.size} gazetteer phrases`);
   const examples = docs.map((d) => toExample(d, lexicon));
   log(`${examples.length} documents, ${examples.reduce((a, e) => a + e.gold.length, 0)} tokens prepared`);
   const maxTokens = Math.max(...examples.map((e) => e.gold.length));

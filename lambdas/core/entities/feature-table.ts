@@ -11,8 +11,7 @@ export class FeatureTable {
     let size = 16;
     while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.slots = new Int32Array(size * 2);
-    for (let i = 0; i < size; i++) this.slots[2 * i + 1] = -1;
+    this.slots = new Int32Array(size * 2).fill(-1);
     for (let i = 0; i < keys.length; i++) {
       const key = (keys[i] as number) | 0;
       let slot = (key ^ (key >>> 15)) & this.mask;

@@ -1,6 +1,6 @@
 import type { SentenceRange } from '../text/sentences';
 import { hashString, mix, mix3 } from './hash';
-import type { FeatureLexicon } from './lexicon';
+import { type FeatureLexicon, PhraseTable } from './lexicon';
 import { CaseClass, caseClass, normalizeWord, wordShape } from './word-shape';
 
 /** Feature keys of a document: keys of token i are `keys[offsets[i]] .. keys[offsets[i + 1] - 1]`. */
@@ -35,20 +35,12 @@ const T_PREV_WORD_CASE = 26;
 const T_NEXT_WORD_CASE = 27;
 const T_RUN = 28;
 const T_DOC_CASE = 30;
-const T_DOC_RUN = 31;
-const T_DOC_PREV = 32;
-const T_DOC_NEXT = 33;
 const T_GAZ = 40;
 const T_GAZ_NEXT = 41;
 const T_GAZ_PREV = 42;
-const T_CLUSTER = 50;
-const T_CLUSTER_PREV = 51;
-const T_CLUSTER_NEXT = 52;
 
 const BOUNDARY = hashString('<s>');
 const BIAS = mix(T_BIAS, 0);
-const CLUSTER_PREFIXES = [4, 8, 12, 16];
-const MAX_DOC_CONTEXT = 6;
 
 /** What a word contributes on its own, whatever its context: computed once per distinct word. */
 export interface WordEntry {
@@ -129,10 +121,11 @@ interface TokenInfo {
 }
 
 /**
- * Computes the feature keys of every token of a document. Besides local features (word, affixes, shape,
- * context window) it adds document-level ones: how the same word is written and what surrounds it elsewhere
- * in the document, which keeps a name's tag consistent between a headline, its first mention and later
- * short mentions.
+ * Computes the feature keys of every token of a document: the word, affixes, shapes and a context window,
+ * capitalisation in context (sentence start, headline, runs of capitalised words), gazetteer matches, and
+ * how the same word is written elsewhere in the document (a capitalised word that also appears in lower case
+ * is rarely a name; a headline word in capitals is read through its spelling in running text). Consistency
+ * of labels across the document is left to the second stage (see stacking).
  */
 export function extractFeatures(
   words: readonly string[],
@@ -178,41 +171,17 @@ export function extractFeatures(
       keys.push(mix3(T_NEXT_WORD_CASE, next, cls));
       keys.push(mix3(T_RUN, doc.ownRun[i] as number, headline));
       if (headline) keys.push(mix(T_HEADLINE_WORD, norm));
-      const lower = info.lower[i] as string;
       if (cls !== CaseClass.None) {
         keys.push(mix3(T_DOC_CASE, doc.caseFlags[i] as number, cls * 4 + first * 2 + headline));
-        if (cls !== CaseClass.Lower) {
-          keys.push(mix(T_DOC_RUN, doc.docRun[i] as number));
-          const ctx = doc.context.get(lower);
-          if (ctx !== undefined) {
-            for (const p of ctx.prev) if (p !== prev) keys.push(mix(T_DOC_PREV, p));
-            for (const q of ctx.next) if (q !== next) keys.push(mix(T_DOC_NEXT, q));
-          }
-        }
       }
       const g = gaz[i] as number;
       if (g !== 0) keys.push(mix(T_GAZ, g));
       if (i + 1 < sent.end && gaz[i + 1] !== 0) keys.push(mix(T_GAZ_NEXT, gaz[i + 1] as number));
       if (i > sent.start && gaz[i - 1] !== 0) keys.push(mix(T_GAZ_PREV, gaz[i - 1] as number));
-      if (lexicon.clusters.size > 0) {
-        clusterKeys(keys, T_CLUSTER, lexicon.clusters.get(lower));
-        if (i > sent.start)
-          clusterKeys(keys, T_CLUSTER_PREV, lexicon.clusters.get(info.lower[i - 1] as string));
-        if (i + 1 < sent.end)
-          clusterKeys(keys, T_CLUSTER_NEXT, lexicon.clusters.get(info.lower[i + 1] as string));
-      }
     }
   }
   offsets[n] = keys.length;
   return { keys: keys.data.subarray(0, keys.length), offsets, words: info.entries };
-}
-
-function clusterKeys(keys: KeyBuffer, template: number, path: string | undefined): void {
-  if (path === undefined) return;
-  for (const p of CLUSTER_PREFIXES) {
-    keys.push(mix3(template, p, hashString(path.slice(0, p))));
-    if (p >= path.length) break;
-  }
 }
 
 function tokenInfo(
@@ -267,10 +236,6 @@ interface DocumentContext {
   readonly caseFlags: Uint8Array;
   /** Per token: its own run of capitalised tokens, encoded as position × 8 + capped length. */
   readonly ownRun: Int32Array;
-  /** Per token: the longest run of capitalised tokens containing the same word anywhere in running text. */
-  readonly docRun: Int32Array;
-  /** Lower-cased capitalised word → neighbours of its occurrences in running text. */
-  readonly context: Map<string, { prev: number[]; next: number[] }>;
 }
 
 function isCap(cls: number): boolean {
@@ -281,8 +246,6 @@ function isCap(cls: number): boolean {
 
 function documentContext(info: TokenInfo, sentences: readonly SentenceRange[], n: number): DocumentContext {
   const flags = new Map<string, number>();
-  const runs = new Map<string, number>();
-  const context = new Map<string, { prev: number[]; next: number[] }>();
   const ownRun = new Int32Array(n);
   for (const s of sentences) {
     let i = s.start;
@@ -297,12 +260,7 @@ function documentContext(info: TokenInfo, sentences: readonly SentenceRange[], n
       const len = Math.min(j - i, 4);
       for (let k = i; k < j; k++) {
         const pos = j - i === 1 ? 3 : k === i ? 0 : k === j - 1 ? 2 : 1;
-        const code = pos * 8 + len;
-        ownRun[k] = code;
-        if (info.headline[k] || info.first[k]) continue;
-        const key = info.lower[k] as string;
-        const seen = runs.get(key);
-        if (seen === undefined || (seen & 7) < len) runs.set(key, code);
+        ownRun[k] = pos * 8 + len;
       }
       i = j;
     }
@@ -313,27 +271,11 @@ function documentContext(info: TokenInfo, sentences: readonly SentenceRange[], n
       if (cls === CaseClass.Lower && !info.first[k]) flags.set(key, (flags.get(key) ?? 0) | 1);
       else if (cls === CaseClass.Title && !info.first[k]) flags.set(key, (flags.get(key) ?? 0) | 2);
       else if (cls === CaseClass.Upper) flags.set(key, (flags.get(key) ?? 0) | 4);
-      if (isCap(cls)) {
-        let entry = context.get(key);
-        if (entry === undefined) {
-          entry = { prev: [], next: [] };
-          context.set(key, entry);
-        }
-        const p = k > s.start ? (info.norm[k - 1] as number) : BOUNDARY;
-        const q = k + 1 < s.end ? (info.norm[k + 1] as number) : BOUNDARY;
-        if (entry.prev.length < MAX_DOC_CONTEXT && !entry.prev.includes(p)) entry.prev.push(p);
-        if (entry.next.length < MAX_DOC_CONTEXT && !entry.next.includes(q)) entry.next.push(q);
-      }
     }
   }
   const caseFlags = new Uint8Array(n);
-  const docRun = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const key = info.lower[i] as string;
-    caseFlags[i] = flags.get(key) ?? 0;
-    docRun[i] = runs.get(key) ?? 0;
-  }
-  return { caseFlags, ownRun, docRun, context };
+  for (let i = 0; i < n; i++) caseFlags[i] = flags.get(info.lower[i] as string) ?? 0;
+  return { caseFlags, ownRun };
 }
 
 /**
@@ -354,12 +296,12 @@ function gazetteerMarks(
       let matched = 0;
       let mask = 0;
       if (info.cls[i] !== CaseClass.Lower && info.cls[i] !== CaseClass.None) {
-        let phrase = '';
+        let hash: number | undefined;
         const maxLen = Math.min(lexicon.maxPhraseTokens, s.end - i);
         for (let len = 1; len <= maxLen; len++) {
-          phrase = len === 1 ? (info.lower[i] as string) : `${phrase} ${info.lower[i + len - 1] as string}`;
-          const m = lexicon.phrases.get(phrase);
-          if (m !== undefined) {
+          hash = PhraseTable.extend(hash, info.norm[i + len - 1] as number);
+          const m = lexicon.phrases.get(hash);
+          if (m !== 0) {
             matched = len;
             mask = m;
           }

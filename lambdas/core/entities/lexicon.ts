@@ -1,23 +1,85 @@
+import { hashString, mix } from './hash';
+import { normalizeWord } from './word-shape';
+
 /**
- * Word lists compiled into the model at training time: gazetteers (phrases with category bits) and word
- * clusters learned from unlabelled text. Features built from them generalise to names never seen in the
- * annotated training data.
+ * Gazetteer phrases compiled into the model at training time: an open-addressing table of 32-bit hashes of
+ * their normalised tokens, each with a bit set of categories (0 marks an empty slot). Hashes instead of
+ * strings keep the model small, and the table is stored as built, so loading it is two array copies.
  */
+export class PhraseTable {
+  private readonly mask: number;
+
+  /** Wraps a built table (see {@link PhraseTable.build}); `slotKeys.length` is a power of two. */
+  public constructor(
+    public readonly slotKeys: Uint32Array,
+    public readonly slotMasks: Uint8Array,
+  ) {
+    this.mask = slotKeys.length - 1;
+  }
+
+  /** Builds the table for phrase `hashes` with category bits `masks` (non-zero). */
+  public static build(hashes: Uint32Array, masks: Uint8Array): PhraseTable {
+    let size = 16;
+    while (size < hashes.length * 2) size <<= 1;
+    const keys = new Uint32Array(size);
+    const cats = new Uint8Array(size);
+    for (let i = 0; i < hashes.length; i++) {
+      const h = hashes[i] as number;
+      let slot = PhraseTable.slotOf(h, size - 1);
+      while (cats[slot] !== 0 && keys[slot] !== h) slot = (slot + 1) & (size - 1);
+      keys[slot] = h;
+      cats[slot] = (cats[slot] as number) | (masks[i] as number);
+    }
+    return new PhraseTable(keys, cats);
+  }
+
+  private static slotOf(hash: number, mask: number): number {
+    return (hash ^ (hash >>> 15)) & mask;
+  }
+
+  /** Number of phrases. */
+  public get size(): number {
+    let n = 0;
+    for (const m of this.slotMasks) if (m !== 0) n++;
+    return n;
+  }
+
+  /** Category bits of the phrase with this hash, 0 when absent. */
+  public get(hash: number): number {
+    const h = hash >>> 0;
+    let slot = PhraseTable.slotOf(h, this.mask);
+    for (;;) {
+      const m = this.slotMasks[slot] as number;
+      if (m === 0 || this.slotKeys[slot] === h) return m;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Hash of a phrase from the hashes of its normalised tokens, extended one token at a time. */
+  public static extend(hash: number | undefined, tokenHash: number): number {
+    return hash === undefined ? tokenHash >>> 0 : mix(hash, tokenHash);
+  }
+
+  /** Hash of a phrase given as tokens (normalised here as the tagger normalises words). */
+  public static hashTokens(tokens: readonly string[]): number {
+    let h: number | undefined;
+    for (const t of tokens) h = PhraseTable.extend(h, hashString(normalizeWord(t)));
+    return h ?? 0;
+  }
+}
+
+/** Word lists compiled into the model: gazetteers whose features generalise to names unseen in training. */
 export interface FeatureLexicon {
-  /** Lower-cased phrase (tokens joined by one space) → bit set of gazetteer categories. */
-  readonly phrases: ReadonlyMap<string, number>;
+  readonly phrases: PhraseTable;
   /** Longest phrase, in tokens. */
   readonly maxPhraseTokens: number;
   /** Names of the gazetteer categories, bit i ↔ categories[i]; stored for inspection only. */
   readonly categories: readonly string[];
-  /** Lower-cased word → cluster bit path (e.g. `0110`), prefixes of which are features. */
-  readonly clusters: ReadonlyMap<string, string>;
 }
 
 /** A lexicon with no entries. */
 export const EMPTY_LEXICON: FeatureLexicon = {
-  phrases: new Map(),
+  phrases: PhraseTable.build(new Uint32Array(0), new Uint8Array(0)),
   maxPhraseTokens: 0,
   categories: [],
-  clusters: new Map(),
 };

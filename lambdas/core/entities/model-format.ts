@@ -1,8 +1,8 @@
 import { ModelFormatError } from '../errors';
 import { LABEL_COUNT } from './labels';
-import type { FeatureLexicon } from './lexicon';
+import { type FeatureLexicon, PhraseTable } from './lexicon';
 
-/** One weight set: dense rows per feature key plus transition weights. */
+/** One weight set as training produces it: dense rows per feature key plus transition weights. */
 export interface ModelStage {
   /** Feature key of each weight row. Distinct. */
   readonly keys: Uint32Array;
@@ -28,65 +28,86 @@ export interface NerModel {
   readonly lexicon: FeatureLexicon;
 }
 
+/** A stage as loaded for tagging: row `r` holds `labels/values[rowStart[r] .. rowStart[r + 1])`. */
+export interface LoadedStage {
+  readonly keys: Uint32Array;
+  readonly rowStart: Int32Array;
+  readonly labels: Uint8Array;
+  readonly values: Float32Array;
+  readonly transitions: Float32Array;
+  readonly startWeights: Float32Array;
+  readonly endWeights: Float32Array;
+}
+
+/** A model as {@link decodeModel} returns it: sparse stages, ready to index. */
+export interface LoadedModel {
+  readonly version: string;
+  readonly stages: readonly LoadedStage[];
+  readonly lexicon: FeatureLexicon;
+}
+
 const MAGIC = 'NFNER';
-const FORMAT_VERSION = 2;
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+const FORMAT_VERSION = 5;
 
 interface Header {
   readonly version: string;
   readonly labels: number;
-  readonly stages: readonly { readonly rows: number; readonly scale: number }[];
+  readonly stages: readonly { readonly rows: number; readonly entries: number }[];
+  readonly phraseSlots: number;
   readonly categories: readonly string[];
   readonly maxPhraseTokens: number;
 }
 
 /**
- * Serialises a model compactly: keys sorted and delta-encoded as varints, weights quantised to 16 bits with
- * one scale per stage and stored sparsely (a row keeps only its non-zero labels). Rows whose weights all
- * round to zero are dropped.
+ * Serialises a model for fast loading: every table is a raw little-endian array that loads with one copy
+ * (a Lambda cold start runs this code once, before the JIT has warmed up, so per-entry decode loops are
+ * what would cost). Weights are sparse (a row keeps only its non-zero labels); all-zero rows are dropped;
+ * the gazetteer is stored as its built hash table.
  */
 export function encodeModel(model: NerModel): Uint8Array {
   const L = LABEL_COUNT;
   const body = new ByteWriter();
-  const stages: { rows: number; scale: number }[] = [];
+  const stages: { rows: number; entries: number }[] = [];
   for (const stage of model.stages) {
-    let maxAbs = 0;
-    for (const w of stage.weights) maxAbs = Math.max(maxAbs, Math.abs(w));
-    const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
     const order = Array.from(stage.keys.keys()).sort(
       (a, b) => (stage.keys[a] as number) - (stage.keys[b] as number),
     );
     const kept = order.filter((r) => {
-      for (let y = 0; y < L; y++)
-        if (Math.round((stage.weights[r * L + y] as number) / scale) !== 0) return true;
+      for (let y = 0; y < L; y++) if ((stage.weights[r * L + y] as number) !== 0) return true;
       return false;
     });
-    stages.push({ rows: kept.length, scale });
-    for (const a of [stage.transitions, stage.startWeights, stage.endWeights]) for (const v of a) body.f32(v);
-    let last = 0;
+    const counts: number[] = [];
+    const labels: number[] = [];
+    const values: number[] = [];
     for (const r of kept) {
-      const key = stage.keys[r] as number;
-      body.varint(key - last);
-      last = key;
-    }
-    for (const r of kept) {
-      const entries: [number, number][] = [];
+      let c = 0;
       for (let y = 0; y < L; y++) {
-        const q = Math.round((stage.weights[r * L + y] as number) / scale);
-        if (q !== 0) entries.push([y, q]);
+        const w = stage.weights[r * L + y] as number;
+        if (w === 0) continue;
+        labels.push(y);
+        values.push(w);
+        c++;
       }
-      body.u8(entries.length);
-      for (const [y, q] of entries) {
-        body.u8(y);
-        body.i16(q);
-      }
+      counts.push(c);
     }
+    stages.push({ rows: kept.length, entries: labels.length });
+    body.f32s(stage.transitions);
+    body.f32s(stage.startWeights);
+    body.f32s(stage.endWeights);
+    body.u32s(Uint32Array.from(kept, (r) => stage.keys[r] as number));
+    body.bytes(Uint8Array.from(counts));
+    body.bytes(Uint8Array.from(labels));
+    body.f32s(Float32Array.from(values));
   }
-  body.text([...model.lexicon.phrases].map(([p, m]) => `${m}\t${p}`).join('\n'));
-  body.text([...model.lexicon.clusters].map(([w, c]) => `${c}\t${w}`).join('\n'));
+  const { phrases } = model.lexicon;
+  body.u32s(phrases.slotKeys);
+  body.bytes(phrases.slotMasks);
   const header: Header = {
     version: model.version,
     labels: L,
     stages,
+    phraseSlots: phrases.slotKeys.length,
     categories: model.lexicon.categories,
     maxPhraseTokens: model.lexicon.maxPhraseTokens,
   };
@@ -99,7 +120,7 @@ export function encodeModel(model: NerModel): Uint8Array {
 }
 
 /** Reads a model written by {@link encodeModel}; throws {@link ModelFormatError} on anything else. */
-export function decodeModel(bytes: Uint8Array): NerModel {
+export function decodeModel(bytes: Uint8Array): LoadedModel {
   try {
     return decode(bytes);
   } catch (cause) {
@@ -108,7 +129,7 @@ export function decodeModel(bytes: Uint8Array): NerModel {
   }
 }
 
-function decode(bytes: Uint8Array): NerModel {
+function decode(bytes: Uint8Array): LoadedModel {
   const r = new ByteReader(bytes);
   if (new TextDecoder().decode(r.bytes(MAGIC.length)) !== MAGIC)
     throw new ModelFormatError('Not an entity model');
@@ -119,49 +140,35 @@ function decode(bytes: Uint8Array): NerModel {
   if (header.labels !== L) throw new ModelFormatError(`Model has ${header.labels} labels, expected ${L}`);
   if (!Array.isArray(header.stages) || header.stages.length === 0)
     throw new ModelFormatError('Model has no stages');
-  const stages = header.stages.map(({ rows, scale }): ModelStage => {
-    const transitions = new Float32Array(L * L);
-    const startWeights = new Float32Array(L);
-    const endWeights = new Float32Array(L);
-    for (const a of [transitions, startWeights, endWeights])
-      for (let i = 0; i < a.length; i++) a[i] = r.f32();
-    const keys = new Uint32Array(rows);
-    let last = 0;
-    for (let i = 0; i < rows; i++) {
-      last += r.varint();
-      keys[i] = last;
-    }
-    const weights = new Float32Array(rows * L);
-    for (let i = 0; i < rows; i++) {
-      const count = r.u8();
-      for (let k = 0; k < count; k++) {
-        const y = r.u8();
-        if (y >= L) throw new ModelFormatError(`Label ${y} out of range`);
-        weights[i * L + y] = r.i16() * scale;
-      }
-    }
-    return { keys, weights, transitions, startWeights, endWeights };
+  const stages = header.stages.map(({ rows, entries }): LoadedStage => {
+    const transitions = r.f32s(L * L);
+    const startWeights = r.f32s(L);
+    const endWeights = r.f32s(L);
+    const keys = r.u32s(rows);
+    const counts = r.bytes(rows);
+    const rowStart = new Int32Array(rows + 1);
+    for (let i = 0; i < rows; i++) rowStart[i + 1] = (rowStart[i] as number) + (counts[i] as number);
+    if (rowStart[rows] !== entries) throw new ModelFormatError('Weight rows do not add up');
+    const labels = Uint8Array.from(r.bytes(entries));
+    for (const y of labels) if (y >= L) throw new ModelFormatError(`Label ${y} out of range`);
+    const values = r.f32s(entries);
+    return { keys, rowStart, labels, values, transitions, startWeights, endWeights };
   });
-  const phrases = new Map<string, number>();
-  for (const line of splitLines(r.text())) {
-    const tab = line.indexOf('\t');
-    phrases.set(line.slice(tab + 1), Number(line.slice(0, tab)));
-  }
-  const clusters = new Map<string, string>();
-  for (const line of splitLines(r.text())) {
-    const tab = line.indexOf('\t');
-    clusters.set(line.slice(tab + 1), line.slice(0, tab));
-  }
+  const slots = header.phraseSlots;
+  if (!(slots >= 1 && (slots & (slots - 1)) === 0))
+    throw new ModelFormatError('Phrase table size is not a power of two');
+  const slotKeys = r.u32s(slots);
+  const slotMasks = Uint8Array.from(r.bytes(slots));
   if (!r.atEnd()) throw new ModelFormatError('Trailing bytes after entity model');
   return {
     version: header.version,
     stages,
-    lexicon: { phrases, maxPhraseTokens: header.maxPhraseTokens, categories: header.categories, clusters },
+    lexicon: {
+      phrases: new PhraseTable(slotKeys, slotMasks),
+      maxPhraseTokens: header.maxPhraseTokens,
+      categories: header.categories,
+    },
   };
-}
-
-function splitLines(text: string): string[] {
-  return text.length === 0 ? [] : text.split('\n');
 }
 
 class ByteWriter {
@@ -209,6 +216,14 @@ class ByteWriter {
       x = Math.floor(x / 128);
     }
     this.u8(x);
+  }
+
+  public u32s(a: Uint32Array): void {
+    for (const v of a) this.u32(v);
+  }
+
+  public f32s(a: Float32Array): void {
+    for (const v of a) this.f32(v);
   }
 
   public bytes(b: Uint8Array): void {
@@ -276,6 +291,27 @@ class ByteReader {
       factor *= 128;
       if (factor > 2 ** 35) throw new ModelFormatError('Varint too long');
     }
+  }
+
+  /** `n` little-endian 32-bit words, copied into an aligned buffer. */
+  private words(n: number): { buffer: ArrayBuffer; view: DataView } {
+    const raw = this.bytes(4 * n);
+    // Copy explicitly: `slice` on a Node Buffer is a view, and the source need not be 4-byte aligned.
+    const copy = new Uint8Array(raw.length);
+    copy.set(raw);
+    return { buffer: copy.buffer, view: new DataView(copy.buffer) };
+  }
+
+  public u32s(n: number): Uint32Array {
+    const { buffer, view } = this.words(n);
+    if (LITTLE_ENDIAN) return new Uint32Array(buffer);
+    return Uint32Array.from({ length: n }, (_, i) => view.getUint32(4 * i, true));
+  }
+
+  public f32s(n: number): Float32Array {
+    const { buffer, view } = this.words(n);
+    if (LITTLE_ENDIAN) return new Float32Array(buffer);
+    return Float32Array.from({ length: n }, (_, i) => view.getFloat32(4 * i, true));
   }
 
   public bytes(n: number): Uint8Array {

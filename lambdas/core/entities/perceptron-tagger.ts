@@ -3,7 +3,7 @@ import { type Token, tokenize } from '../text/tokenize';
 import { extractFeatures, WordCache, type WordEntry } from './features';
 import { LABEL_COUNT, labelsToSpans } from './labels';
 import type { FeatureLexicon } from './lexicon';
-import type { NerModel } from './model-format';
+import type { LoadedModel } from './model-format';
 import { SparseWeights } from './sparse-weights';
 import { stackedFeatures } from './stacking';
 import type { EntitySpan, EntityTagger } from './types';
@@ -34,7 +34,7 @@ interface ScoringStage {
  * stage's labels across the document. Building it indexes the model once; `tag` allocates only
  * per-document buffers.
  */
-export function createPerceptronTagger(model: NerModel): EntityTagger {
+export function createPerceptronTagger(model: LoadedModel): EntityTagger {
   // A later stage's transition weights are corrections to the sum of those below it.
   const sums = {
     pairs: new Float32Array(LABEL_COUNT * LABEL_COUNT),
@@ -49,7 +49,7 @@ export function createPerceptronTagger(model: NerModel): EntityTagger {
       sums.end[i] = (sums.end[i] as number) + (s.endWeights[i] as number);
     }
     return {
-      weights: new SparseWeights(s.keys, s.weights),
+      weights: new SparseWeights(s.keys, s.rowStart, s.labels, s.values),
       transitions: constrainTransitions(sums.pairs, sums.start, sums.end),
     };
   });

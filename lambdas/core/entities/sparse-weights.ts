@@ -1,38 +1,20 @@
 import { FeatureTable } from './feature-table';
-import { LABEL_COUNT } from './labels';
 
 /**
- * Feature weights for tagging, stored sparsely: most features carry weight for only a few labels, so each
- * row keeps just its non-zero (label, weight) pairs. That shrinks memory several-fold and keeps the hot
- * scoring loop short and cache-friendly.
+ * Feature weights for tagging, stored sparsely: most features carry weight for only a few labels, so row r
+ * keeps just its non-zero pairs `labels[j], values[j]` for `j` in `rowStart[r] .. rowStart[r + 1]`. That
+ * keeps memory small and the hot scoring loop short and cache-friendly.
  */
 export class SparseWeights {
   private readonly table: FeatureTable;
-  private readonly rowStart: Int32Array;
-  private readonly labels: Uint8Array;
-  private readonly values: Float32Array;
 
-  /** Indexes dense `keys.length × LABEL_COUNT` weights. */
-  public constructor(keys: Uint32Array, dense: Float32Array) {
-    const L = LABEL_COUNT;
+  public constructor(
+    keys: Uint32Array,
+    private readonly rowStart: Int32Array,
+    private readonly labels: Uint8Array,
+    private readonly values: Float32Array,
+  ) {
     this.table = new FeatureTable(keys);
-    let nnz = 0;
-    for (const w of dense) if (w !== 0) nnz++;
-    this.rowStart = new Int32Array(keys.length + 1);
-    this.labels = new Uint8Array(nnz);
-    this.values = new Float32Array(nnz);
-    let k = 0;
-    for (let r = 0; r < keys.length; r++) {
-      this.rowStart[r] = k;
-      for (let y = 0; y < L; y++) {
-        const w = dense[r * L + y] as number;
-        if (w === 0) continue;
-        this.labels[k] = y;
-        this.values[k] = w;
-        k++;
-      }
-    }
-    this.rowStart[keys.length] = k;
   }
 
   /**

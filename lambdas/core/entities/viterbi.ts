@@ -7,6 +7,12 @@ import { isValidEnd, isValidStart, isValidTransition, LABEL_COUNT } from './labe
 export interface TransitionScores {
   /** `LABEL_COUNT × LABEL_COUNT`, row = previous label. */
   readonly pairs: Float32Array;
+  /**
+   * Allowed predecessors of each label: `predecessors[predStart[y] .. predStart[y + 1])`. Most pairs are
+   * forbidden (an I or L can only follow B or I of its own type), so the decoder visits only these.
+   */
+  readonly predecessors: Uint8Array;
+  readonly predStart: Uint8Array;
   /** Score of starting a sentence with each label. */
   readonly start: Float32Array;
   /** Score of ending a sentence with each label. */
@@ -20,8 +26,17 @@ export function constrainTransitions(
   end: ArrayLike<number>,
 ): TransitionScores {
   const L = LABEL_COUNT;
+  const preds: number[] = [];
+  const predStart = new Uint8Array(L + 1);
+  for (let n = 0; n < L; n++) {
+    predStart[n] = preds.length;
+    for (let p = 0; p < L; p++) if (isValidTransition(p, n)) preds.push(p);
+  }
+  predStart[L] = preds.length;
   const out: TransitionScores = {
     pairs: new Float32Array(L * L),
+    predecessors: Uint8Array.from(preds),
+    predStart,
     start: new Float32Array(L),
     end: new Float32Array(L),
   };
@@ -50,7 +65,7 @@ export function viterbi(
 ): void {
   if (length === 0) return;
   const L = LABEL_COUNT;
-  const { pairs, start, end } = transitions;
+  const { pairs, start, end, predecessors, predStart } = transitions;
   let prev = new Float64Array(L);
   let cur = new Float64Array(L);
   for (let y = 0; y < L; y++) prev[y] = (start[y] as number) + (emissions[offset + y] as number);
@@ -59,7 +74,9 @@ export function viterbi(
     for (let y = 0; y < L; y++) {
       let best = Number.NEGATIVE_INFINITY;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
+      const last = predStart[y + 1] as number;
+      for (let k = predStart[y] as number; k < last; k++) {
+        const p = predecessors[k] as number;
         const s = (prev[p] as number) + (pairs[p * L + y] as number);
         if (s > best) {
           best = s;

