@@ -289,7 +289,7 @@ function gazetteerMarks(
 ): Int32Array {
   const n = info.lower.length;
   const marks = new Int32Array(n);
-  if (lexicon.phrases.size === 0) return marks;
+  if (lexicon.maxPhraseTokens === 0) return marks;
   for (const s of sentences) {
     let i = s.start;
     while (i < s.end) {

@@ -37,11 +37,16 @@ export class PhraseTable {
     return (hash ^ (hash >>> 15)) & mask;
   }
 
-  /** Number of phrases. */
+  private count = -1;
+
+  /** Number of phrases (counted on first use: for reports, not for the tagging loop). */
   public get size(): number {
-    let n = 0;
-    for (const m of this.slotMasks) if (m !== 0) n++;
-    return n;
+    if (this.count < 0) {
+      let n = 0;
+      for (const m of this.slotMasks) if (m !== 0) n++;
+      this.count = n;
+    }
+    return this.count;
   }
 
   /** Category bits of the phrase with this hash, 0 when absent. */
