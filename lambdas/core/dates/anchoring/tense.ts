@@ -2,7 +2,7 @@ import type { Tense } from '../engine/candidate';
 
 // Markers of reported future or intention ("would" too: reported plans are mostly still ahead at publication).
 const FUTURE =
-  "will|would|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|next|as soon as|as early as|no later than|upcoming";
+  "will|would|may|might|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|next|as soon as|as early as|no later than|upcoming";
 // Auxiliaries and irregular past forms; regular ones are the weaker -ed guess below.
 const PAST =
   'was|were|had|did|said|told|met|made|took|came|went|began|saw|gave|fell|rose|held|left|won|lost|paid|sold|bought|ago|last|earlier|thought|brought|found|kept|spent|struck|sent|became|ran|shot|killed|announced|reported';
@@ -72,6 +72,8 @@ export function tenseAround(text: string, start: number, end: number): Tense {
     const [strong, weak] = classify(m, right);
     // "On Friday, the government planned to pay": an intention reported after the date happened by then.
     if (strong === 'future' && /^planned$/i.test(m[1] ?? '')) return 'past';
+    // A modal after the date ("Friday. His death may ...") speaks about what follows, not about the date.
+    if (strong === 'future' && /^(?:may|might)$/i.test(m[1] ?? '')) continue;
     if (strong !== 'unknown') return strong;
     if (weak !== 'unknown' && weakRight === 'unknown') weakRight = weak;
   }
@@ -82,6 +84,14 @@ export function tenseAround(text: string, start: number, end: number): Tense {
 const NON_FINITE_BEFORE = /\b(?:be|been|being|to|would|could|should|might|may|must|can)\s+$/i;
 
 function classify(m: RegExpMatchArray, segment: string): [Tense, Tense] {
+  // "May" capitalised is the month; "may have" looks back.
+  if (m[1] === 'May') return ['unknown', 'unknown'];
+  if (
+    m[1] !== undefined &&
+    /^(?:may|might)$/i.test(m[1]) &&
+    /^\s+have\b/.test(segment.slice((m.index ?? 0) + m[1].length))
+  )
+    return ['past', 'unknown'];
   if (m[1] !== undefined) return ['future', 'unknown'];
   if (
     (m[2] !== undefined || m[4] !== undefined) &&

@@ -10,6 +10,9 @@ describe('tenseAround', () => {
     ['The market is open on Friday.', 'present'],
     ['Friday.', 'unknown'],
     ['It will redeem the preferred shares on Friday.', 'future'],
+    ['The deal may close on Friday.', 'future'],
+    ['Nobody could be located on Friday.', 'unknown'],
+    ['In May they met on Friday.', 'past'],
   ])('reads %j as %s', (sentence, expected) => {
     // Prepare
     const start = sentence.indexOf('Friday');
