@@ -65,7 +65,8 @@ export async function queryCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${QUERY_USAGE}\n`);
     return what === undefined && !values.help ? 2 : 0;
   }
-  if (what === 'cost') return queryCostCommand(args);
+  // The cost command has options of its own: it gets the arguments as given, less its name.
+  if (what === 'cost') return queryCostCommand(argv.filter((_, i) => i !== argv.indexOf('cost')));
   const target = await resolveQueryTarget({
     stack: values.stack,
     table: values.table,

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { ReadCost, WriteCost } from '../../bin/cli/query-cost';
+import { hasJava } from '../helpers/runtime';
+
+const ROOT = join(__dirname, '..', '..');
+
+function newsflow(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--openssl-legacy-provider', '--import', 'tsx', join(ROOT, 'bin', 'newsflow.ts'), ...args],
+      { cwd: ROOT, timeout: 240_000 },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+// The cost model docs/records.md states, checked with the command that produced its figures.
+if (hasJava()) {
+  describe('newsflow query cost (the figures in docs/records.md)', () => {
+    let writes: WriteCost[];
+    let reads: ReadCost[];
+
+    beforeAll(async () => {
+      // Act
+      const out = await newsflow([
+        'query',
+        'cost',
+        '--json',
+        join(__dirname, 'fixtures', 'summit-preview.html'),
+        join(__dirname, 'fixtures', 'pyongyang-deadline.txt'),
+      ]);
+      expect({ status: out.status, stderr: out.status === 0 ? '' : out.stderr }).toEqual({
+        status: 0,
+        stderr: '',
+      });
+      ({ writes, reads } = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}'));
+    }, 300_000);
+
+    it('charges each lookup item exactly one write unit in the table and one in the index', () => {
+      // Assess
+      expect(writes.map((w) => w.file)).toEqual(['summit-preview.html', 'pyongyang-deadline.txt']);
+      for (const w of writes) {
+        expect(w.lookupItems).toBeGreaterThan(10);
+        expect(w.lookupUnits).toEqual({ table: w.lookupItems, index: w.lookupItems });
+      }
+    });
+
+    it('charges the record a write unit per KB in the table and one in the index', () => {
+      // Assess
+      for (const w of writes) {
+        expect(w.recordUnits.index).toBe(1);
+        expect(w.recordUnits.table).toBeGreaterThanOrEqual(2);
+      }
+    });
+
+    it('reads a page of index hits for half a unit per 4 KB, and a record by its size', () => {
+      // Prepare
+      const day = reads.find((r) => r.query.startsWith('listPublished'));
+
+      // Assess
+      const lookups = reads.filter((r) => r.query.startsWith('findBy') && !r.query.endsWith('.records()'));
+      expect(lookups.length).toBeGreaterThanOrEqual(3);
+      expect(lookups.map((r) => [r.units, r.hits > 0])).toEqual(lookups.map(() => [0.5, true]));
+      // Reading the records costs their size on top: more than the index page.
+      expect(reads.find((r) => r.query.endsWith('.records()'))?.units).toBeGreaterThan(0.5);
+      const [eventual, strong] = reads.filter((r) => r.query.startsWith('getArticle'));
+      expect(strong?.units).toBe(2 * (eventual?.units ?? 0));
+      expect({ requests: day?.requests, hits: day?.hits }).toEqual({ requests: 1, hits: 1 });
+    });
+  });
+} else {
+  describe('newsflow query cost (the figures in docs/records.md)', () => {
+    it.todo('needs a Java runtime for DynamoDB Local: install a JRE (apt install default-jre-headless)');
+  });
+}
