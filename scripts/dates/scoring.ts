@@ -123,15 +123,22 @@ export class TimexCounts {
 
   /** Micro-averaged figures in percent. */
   public figures(): Figures {
-    const prf = (correct: number): Prf => {
+    // Same arithmetic and rounding as the reference scorer, so the printed digits agree too.
+    const pct = (x: number) => Math.round(100 * x * 1e4) / 1e4;
+    const fractions = (correct: number) => {
       const p = this.predicted === 0 ? 0 : correct / this.predicted;
       const r = this.gold === 0 ? 0 : correct / this.gold;
-      return { p: 100 * p, r: 100 * r, f1: p + r === 0 ? 0 : (200 * p * r) / (p + r) };
+      return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+    };
+    const prf = (correct: number): Prf => {
+      const { p, r, f } = fractions(correct);
+      return { p: pct(p), r: pct(r), f1: pct(f) };
     };
     const relaxed = prf(this.relaxed);
+    const relaxedF = fractions(this.relaxed).f;
     const attribute = (correct: number) => {
       const accuracy = this.relaxed === 0 ? 0 : correct / this.relaxed;
-      return { ...prf(correct), f1: accuracy * relaxed.f1, accuracy: 100 * accuracy };
+      return { ...prf(correct), f1: pct(accuracy * relaxedF), accuracy: pct(accuracy) };
     };
     return {
       gold: this.gold,
