@@ -84,7 +84,9 @@ describe('renderRecordHtml', () => {
     expect(document.querySelector('.text')?.textContent).toBe(text);
     expect(document.querySelector('h1')?.textContent).toBe(`</title>${HOSTILE}`);
     expect(document.querySelector('title')?.textContent).toBe(`</title>${HOSTILE} · newsflow`);
-    expect(document.querySelector('.text mark.ent.PERSON')?.getAttribute('title')).toBe(`PERSON · Kim ${HOSTILE}`);
+    expect(document.querySelector('.text mark.ent.PERSON')?.getAttribute('title')).toBe(
+      `PERSON · Kim ${HOSTILE}`,
+    );
     expect(document.querySelector('aside')?.textContent).toContain(`raw/${HOSTILE}`);
     expect(document.documentElement.getAttribute('lang')).toBe('"><script>alert(5)</script>');
   });
