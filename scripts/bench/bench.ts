@@ -19,6 +19,7 @@ import { measureClean } from './clean';
 import { measureColdStart } from './cold-start';
 import { dateCorpus, entityCorpus, loadSamples, REPO_ROOT } from './corpora';
 import { costModel, type StageRequests } from './cost-model';
+import { meteredWrites } from './cross-check';
 import { itemSize, lookupIndexEntrySize, writeUnits } from './dynamodb-units';
 import { measureE2e, type UploadDoc, withRuntime } from './e2e';
 import { describeMachine, uptime } from './machine';
@@ -47,6 +48,8 @@ interface Settings {
   readonly e2eArticles: number;
   readonly e2eSingle: number;
   readonly coldStarts: number;
+  /** Compare the computed write units with DynamoDB Local's (`newsflow query cost`; needs Java). */
+  readonly crossCheck: boolean;
 }
 
 /** The settings of each mode. */
@@ -62,6 +65,7 @@ const SETTINGS = {
     e2eArticles: 30,
     e2eSingle: 5,
     coldStarts: 3,
+    crossCheck: false,
   },
   full: {
     entityDocs: undefined,
@@ -74,6 +78,7 @@ const SETTINGS = {
     e2eArticles: 300,
     e2eSingle: 30,
     coldStarts: 7,
+    crossCheck: true,
   },
 } as const satisfies Record<'quick' | 'full', Settings>;
 
@@ -177,6 +182,10 @@ async function main(): Promise<void> {
     });
     say('memory: tagging a 1 MB article in a child process');
     const memory = measureMemory(dateDocs);
+    if (s.crossCheck) say('write units on DynamoDB Local (newsflow query cost)');
+    const metered = s.crossCheck
+      ? meteredWrites(costPath)
+      : ({ ok: false, reason: 'not in quick runs' } as const);
 
     const record = stages.items[0];
     if (record === undefined) throw new Error('the tag stage wrote no record');
@@ -222,6 +231,7 @@ async function main(): Promise<void> {
       coldStart,
       e2e,
       memory,
+      metered,
       stages: {
         cleanCpuMs: stages.clean.cpuMs,
         tagCpuMs: stages.tag.cpuMs,

@@ -8,6 +8,8 @@ import type { Corpus } from './corpora';
 /** What the child reports. */
 export interface MemoryResult {
   readonly bytes: number;
+  /** Wall milliseconds of `loadTaggers()` (model decode and index, date tagger build). */
+  readonly loadMs: number;
   /** Peak RSS once the models are loaded, before tagging. */
   readonly loadedRssMb: number;
   /** Peak RSS of the whole process, tagging included. */
@@ -48,6 +50,7 @@ export function measureMemory(corpus: Corpus, bytes = 1_000_000): MemoryResult {
     if (out.status !== 0) throw new Error(`memory child failed (${out.status}): ${out.stderr.slice(-2000)}`);
     const r = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}') as {
       bytes: number;
+      loadMs: number;
       loadedRssKb: number;
       peakRssKb: number;
       tagMs: number;
@@ -56,6 +59,7 @@ export function measureMemory(corpus: Corpus, bytes = 1_000_000): MemoryResult {
     };
     return {
       bytes: r.bytes,
+      loadMs: r.loadMs,
       loadedRssMb: r.loadedRssKb / 1024,
       peakRssMb: r.peakRssKb / 1024,
       tagMs: r.tagMs,

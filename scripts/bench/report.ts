@@ -2,7 +2,8 @@
 import type { Bundle } from './bundle';
 import type { CleanResults } from './clean';
 import type { ColdStart } from './cold-start';
-import { ASSUMPTIONS, type CostInputs, type CostModel } from './cost-model';
+import { ASSUMPTIONS, type CostInputs, type CostModel, PRICES } from './cost-model';
+import type { MeteredWrites } from './cross-check';
 import type { WriteUnits } from './dynamodb-units';
 import type { E2eResults } from './e2e';
 import type { Machine } from './machine';
@@ -31,6 +32,8 @@ export interface BenchResults {
   readonly coldStart: ColdStart;
   readonly e2e: E2eResults;
   readonly memory: MemoryResult;
+  /** DynamoDB Local's write units for the cost article, when measured. */
+  readonly metered: MeteredWrites;
   readonly stages: {
     readonly cleanCpuMs: number;
     readonly tagCpuMs: number;
@@ -101,6 +104,12 @@ export function ratios(r: BenchResults): Record<string, number> {
   };
 }
 
+function metered(r: BenchResults): string {
+  if (!r.metered.ok) return '—';
+  const m = r.metered;
+  return String(m.record.table + m.record.index + m.lookups.table + m.lookups.index);
+}
+
 const int = (x: number): string => Math.round(x).toLocaleString('en-US');
 const fixed = (x: number, d = 1): string => x.toFixed(d);
 const usd = (x: number): string =>
@@ -141,7 +150,7 @@ export function tableRows(r: BenchResults): string[][] {
       'cold start, tag function',
       fixed(r.coldStart.coldStartMs, 0),
       'ms',
-      `boot ${int(r.coldStart.bootMs)} + load ${int(r.coldStart.loadMs)} + first invocation ${int(r.coldStart.firstInvokeMs)} (warm ${int(r.coldStart.warmInvokeMs)})`,
+      `boot ${int(r.coldStart.bootMs)} + module load ${int(r.coldStart.loadMs)} + first invocation ${int(r.coldStart.firstInvokeMs)} (warm: ${int(r.coldStart.warmInvokeMs)}; loadTaggers() alone: ${int(r.memory.loadMs)})`,
     ],
     [
       'bundle (index.js): clean / tag',
@@ -180,6 +189,14 @@ export function tableRows(r: BenchResults): string[][] {
       `record ${r.stages.record.table}+${r.stages.record.index}, ${r.stages.lookupItems} lookup items ${r.stages.lookups.table}+${r.stages.lookups.index} (table+index)`,
     ],
     [
+      'DynamoDB Local (newsflow query cost)',
+      metered(r),
+      'WRU',
+      r.metered.ok
+        ? `record ${r.metered.record.table}+${r.metered.record.index}, ${r.metered.lookupItems} lookup items ${r.metered.lookups.table}+${r.metered.lookups.index}`
+        : r.metered.reason,
+    ],
+    [
       'cost per 1M articles',
       usd(r.cost.totalUsd),
       'USD',
@@ -204,6 +221,14 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function crossCheck(r: BenchResults): string {
+  const m = r.metered;
+  if (!m.ok) return `(Not checked against DynamoDB Local in this run: ${m.reason}.)`;
+  const total = m.record.table + m.record.index + m.lookups.table + m.lookups.index;
+  const agree = total === r.costInputs.writeUnits ? 'the same' : `${total}, not ${r.costInputs.writeUnits}`;
+  return `DynamoDB Local's own accounting of the same article's items (\`newsflow query cost\`, run by the bench) gives ${agree}: record ${m.record.table} + ${m.record.index}, ${m.lookupItems} lookup items ${m.lookups.table} + ${m.lookups.index}.`;
 }
 
 /** docs/benchmarks.md from a run. */
@@ -242,9 +267,10 @@ beside them. End-to-end latencies, throughput and cold starts are wall-clock and
 ${markdownTable(['measure', 'value', 'unit', 'detail'], tableRows(r))}
 
 **Against peers, same documents, same run:** the entity tagger tags **${x.ner_vs_compromise}×** as many tokens per CPU second
-as compromise (which finds people, places and organisations with a rule-based lexicon tagger, at far lower
-accuracy on news); the date tagger reads **${x.dates_vs_chrono}×** as many characters per CPU second as chrono-node (which finds
-dates only as JavaScript \`Date\`s: no durations, sets, quarters or TimeML values).
+as compromise (a rule-based part-of-speech tagger with a lexicon, whose people, places and organisations
+are the nearest npm peer to entity tagging); the date tagger reads **${x.dates_vs_chrono}×** as many characters per CPU second as
+chrono-node. Speed only: accuracy is not compared here (the date tagger's comparison with chrono-node on TimeML is in
+\`lambdas/core/dates/README.md\`; chrono-node has no durations, sets, quarters or TimeML values to produce).
 
 ## What is measured, exactly
 
@@ -266,6 +292,7 @@ dates only as JavaScript \`Date\`s: no durations, sets, quarters or TimeML value
   \`models/\`, reads the document, tags it and writes the record and lookup items to the runtime's DynamoDB.
   \`cold_start_ms\` = Node's bootstrap (${r.coldStart.bootMs.toFixed(0)} ms) + module load (${r.coldStart.loadMs.toFixed(0)} ms) + that first invocation
   (${r.coldStart.firstInvokeMs.toFixed(0)} ms), median of ${r.coldStart.runs} processes; a second article in the same process took ${r.coldStart.warmInvokeMs.toFixed(0)} ms (warm).
+  Loading the taggers alone (\`loadTaggers()\`: model decode and index) takes ${r.memory.loadMs.toFixed(0)} ms (measured in the memory child).
   Not included: Lambda's own sandbox start and code download. The AWS SDK v3 is external to the bundle (the
   Lambda runtime provides it) and loads from the repository's \`node_modules\`. Peak RSS of the cold process:
   ${r.coldStart.maxRssMb.toFixed(0)} MB (the function has ${ci.memoryMb} MB).
@@ -306,7 +333,7 @@ Where the quantities come from:
 - **DynamoDB write units** from the sizes of the items the tag stage wrote for this article, by DynamoDB's
   sizing rules (attribute names and values; 1 WRU per KB in the table and again per KB of the index entry,
   which adds 100 bytes): record ${r.stages.recordBytes} bytes = ${r.stages.record.table} + ${r.stages.record.index} WRU, ${r.stages.lookupItems} lookup items = ${r.stages.lookups.table} + ${r.stages.lookups.index} WRU.
-  These rules reproduce the units DynamoDB Local reported for the samples in [records.md](records.md#costs).
+  ${crossCheck(r)}
   Reads: ${ci.readUnits} RRU (the partition query finds nothing for a new article; the minimum charge).
 - **Lambda GB-seconds** at the configured ${ci.memoryMb} MB (\`defaultFunctionProps()\` in
   \`lib/article-pipeline-defaults.ts\`), arm64. Measured: CPU time per article of each stage, ${fixed(ci.cleanCpuMs, 2)} ms clean and
@@ -317,7 +344,7 @@ Where the quantities come from:
   ${c.lambdaMsPerArticle.clean.toFixed(0)} ms (clean) + ${c.lambdaMsPerArticle.tag.toFixed(0)} ms (tag) per article, mostly waiting on S3 and DynamoDB.
 - **Lambda requests and SQS**: full batches of ${ci.batchSize} (a busy queue); S3 sends one message per object to each
   stage's queue, and the event source mapping receives and deletes a batch per request. At one article per
-  invocation (a trickle) Lambda requests and SQS requests rise ${ci.batchSize}× and 2.2/1.2×: a few dollars more per million.
+  invocation (a trickle) Lambda requests rise ${ci.batchSize}× and SQS requests ${(3 / (1 + 2 / ci.batchSize)).toFixed(1)}×: ${usd(c.articles * 2 * (PRICES.lambdaRequest + 3 * PRICES.sqsRequest) - (c.lines.find((l) => l.item === 'Lambda requests')?.usd ?? 0) - (c.lines.find((l) => l.item === 'SQS')?.usd ?? 0))} more per million.
 - **Not included**: X-Ray traces (active tracing samples 1 request a second plus 5%, $5 per million traces),
   CloudWatch Logs ingestion of the functions' log lines and metrics ($0.50 per GB), the pollers' empty receives on
   idle queues, data transfer (none leaves the region), free tiers.
