@@ -53,7 +53,7 @@ const DIGIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
  * quantities ("several"). Longer alternatives come first so the regex engine prefers them.
  */
 export const NUMBER_SOURCE =
-  '(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?' +
+  '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?(?:\\s+1/2)?' +
   `|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:${DIGIT_WORDS}))?` +
   '|a\\s+couple\\s+of|a\\s+couple|a\\s+dozen|a\\s+hundred|one\\s+hundred|a\\s+few|a\\s+number\\s+of' +
   '|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen' +
@@ -61,7 +61,11 @@ export const NUMBER_SOURCE =
 
 /** The value of a number matched by {@link NUMBER_SOURCE}: a number, `'X'` for vague quantities, or null. */
 export function parseNumber(raw: string): number | 'X' | null {
-  const s = raw.toLowerCase().replace(/\s+/g, ' ').trim();
+  const s = raw
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/(\d),(?=\d{3}\b)/g, '$1')
+    .trim();
   if (VAGUE.has(s)) return 'X';
   const half = /^(\d+) 1\/2$/.exec(s);
   if (half) return Number(half[1]) + 0.5;

@@ -12,6 +12,7 @@ describe('number words', () => {
     ['a few', 'X'],
     ['5 1/2', 5.5],
     ['14', 14],
+    ['2,000', 2000],
     ['ninety-nine', 99],
     ['twenty-ten', null],
   ])('reads %j as %j', (raw, expected) => {

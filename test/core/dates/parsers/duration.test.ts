@@ -15,6 +15,8 @@ describe('durations', () => {
     ['The past decade was hard.', 'The past decade', 'P10Y'],
     ['Bonds mature in 30 years.', '30 years', 'P30Y'],
     ['It takes eight trading days.', 'eight trading days', 'P8D'],
+    ['The siege lasted 1,500 days.', '1,500 days', 'P1500D'],
+    ['A 2,000-year history.', '2,000-year', 'P2000Y'],
     ['A decades-long battle.', 'decades-long', 'PXDE'],
     ['They will live without it for a while.', 'a while', 'PXX'],
   ])('%s', (text, expression, value) => {
