@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { clean, fixture, SEED_PATH } from './helpers';
+import { clean, cleanOutcome, fixture, SEED_PATH } from './helpers';
 
 const page = fixture('article-page.html');
 
@@ -126,5 +126,39 @@ describe('other HTML inputs', () => {
     const article = clean(html);
     // Assess
     expect(article.text).toBe('Talks resumed on Friday, officials said.');
+  });
+});
+
+describe('hostile markup', () => {
+  it.each([
+    ['50,000 nested <div>s', `${'<div>'.repeat(50_000)}The talks resumed on Friday, officials said.`],
+    [
+      '20,000 unclosed <script>s',
+      `<p>The talks resumed on Friday, officials said.</p>${'<script>'.repeat(20_000)}`,
+    ],
+    [
+      '20,000 unclosed comments',
+      `<p>The talks resumed on Friday, officials said.</p>${'<!--'.repeat(20_000)}`,
+    ],
+    [
+      '20,000 nested share widgets',
+      `${'<div class="share">'.repeat(20_000)}The talks resumed on Friday, officials said.`,
+    ],
+  ])('copes with %s without building a pathological DOM', (_name, html) => {
+    // Prepare: markup that made naive regexes or the DOM parser go quadratic.
+    // Act
+    const outcome = cleanOutcome(html, { contentType: 'text/html' });
+    // Assess: an outcome, not a crash (the suite's timeout would catch a quadratic regression).
+    expect(outcome.status === 'rejected' ? outcome.rejection.code : 'cleaned').not.toBe('CLEAN_FAILED');
+  });
+
+  it('reads the text of a page too deeply nested for a DOM, and says so', () => {
+    // Prepare
+    const html = `${'<div>'.repeat(5_000)}<p>The talks resumed on Friday &amp; ended on Sunday, officials said.</p>`;
+    // Act
+    const article = clean(html, { contentType: 'text/html' });
+    // Assess
+    expect(article.text).toBe('The talks resumed on Friday & ended on Sunday, officials said.');
+    expect(article.removed.map((r) => r.rule)).toContain('html-tag-soup');
   });
 });

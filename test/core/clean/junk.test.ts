@@ -115,3 +115,15 @@ describe('other wire styles', () => {
     expect(article.dateline).toEqual({ place: 'London', agency: 'Reuters' });
   });
 });
+
+describe('long inputs', () => {
+  it('cleans 20,000 short lines (one wrapped paragraph) in one piece', () => {
+    // Prepare: a long hard-wrapped text (joining it line by line into one string was once quadratic).
+    const text = Array.from({ length: 20_000 }, (_, i) => `word${i.toString(36)}`).join('\n');
+    // Act
+    const article = clean(text);
+    // Assess
+    expect(article.wordCount).toBe(20_000);
+    expect(article.text).not.toContain('\n');
+  });
+});

@@ -10,39 +10,73 @@ export interface Paragraph {
 /** Lines this long or shorter, breaking mid-sentence, are a hard-wrapped paragraph. */
 const WRAP_WIDTH = 100;
 
-function join(left: string, right: string): string {
-  // A word hyphenated at a wrap (`inter-` / `national`) keeps its hyphen but loses the space.
-  if (/\p{L}-$/u.test(left) && /^\p{Ll}/u.test(right)) return left + right;
-  return `${left} ${right}`;
+const LETTER = /\p{L}/u;
+const LOWER_START = /^\p{Ll}/u;
+
+/**
+ * A paragraph being built from lines. Pieces are kept in an array and joined once: appending to one string
+ * and then reading its last character flattens the whole string each time, quadratic in the paragraph.
+ */
+class ParagraphBuilder {
+  private readonly pieces: string[];
+  private last: string;
+
+  public constructor(first: string) {
+    this.pieces = [first];
+    this.last = first;
+  }
+
+  /** The line added last. */
+  public get lastLine(): string {
+    return this.last;
+  }
+
+  /** Adds a line; a word hyphenated at a wrap (`inter-` / `national`) keeps its hyphen but loses the space. */
+  public add(line: string): void {
+    const n = this.last.length;
+    const hyphenated =
+      n >= 2 &&
+      this.last.charCodeAt(n - 1) === 0x2d &&
+      LETTER.test(this.last[n - 2]!) &&
+      LOWER_START.test(line);
+    this.pieces.push(hyphenated ? line : ` ${line}`);
+    this.last = line;
+  }
+
+  public text(): string {
+    return this.pieces.join('');
+  }
 }
 
 function isWrapped(lines: readonly string[]): boolean {
   if (lines.length < 2) return false;
-  const body = lines.slice(0, -1);
-  return body.every((l) => l.length <= WRAP_WIDTH) && body.some((l) => !endsSentence(l));
+  for (let i = 0; i < lines.length - 1; i++) if (lines[i]!.length > WRAP_WIDTH) return false;
+  for (let i = 0; i < lines.length - 1; i++) if (!endsSentence(lines[i]!)) return true;
+  return false;
 }
 
 /** Builds paragraphs from the prose lines of one block. */
 function proseParagraphs(lines: readonly string[], out: Paragraph[]): boolean {
   if (lines.length === 0) return false;
-  if (isWrapped(lines)) {
-    out.push({ text: lines.reduce(join), kind: 'prose' });
-    return true;
-  }
-  // One paragraph per line, except a line cut mid-sentence whose continuation starts in lower case.
+  const wrapped = isWrapped(lines);
   let joined = false;
-  let current = lines[0]!;
+  let current = new ParagraphBuilder(lines[0]!);
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (!endsSentence(current) && !/[:"”]$/.test(current) && /^\p{Ll}/u.test(line)) {
-      current = join(current, line);
+    // Hard-wrapped blocks are one paragraph; otherwise each line is one, except a line cut mid-sentence
+    // whose continuation starts in lower case.
+    const previous = current.lastLine;
+    const last = previous.charCodeAt(previous.length - 1);
+    const opensSomething = last === 0x3a || last === 0x22 || last === 0x201d;
+    if (wrapped || (!endsSentence(previous) && !opensSomething && LOWER_START.test(line))) {
+      current.add(line);
       joined = true;
     } else {
-      out.push({ text: current, kind: 'prose' });
-      current = line;
+      out.push({ text: current.text(), kind: 'prose' });
+      current = new ParagraphBuilder(line);
     }
   }
-  out.push({ text: current, kind: 'prose' });
+  out.push({ text: current.text(), kind: 'prose' });
   return joined;
 }
 

@@ -98,35 +98,46 @@ export function blocksFromElement(root: DomElement): { blocks: SourceBlock[]; re
     if (lines.length > 0) blocks.push(heading ? { lines, heading: true } : { lines });
   };
 
-  const walk = (node: DomNode): void => {
+  // Iterative walk (a hostile page can nest deeper than the call stack): an element is visited on the way
+  // in and, when it is a block, once more on the way out.
+  const stack: { node: DomNode; exit: boolean }[] = [{ node: root, exit: false }];
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? '';
       buffer += preDepth > 0 ? text : text.replace(/[\n\r\t]+/g, ' ');
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const el = node as DomElement;
     const tag = el.localName;
-    if (SKIP.has(tag)) return;
+    if (exit) {
+      if (tag === 'pre') preDepth--;
+      flush(HEADING.test(tag));
+      continue;
+    }
+    if (SKIP.has(tag)) continue;
     if (tag === 'br') {
       buffer += '\n';
-      return;
+      continue;
     }
     if (tag === 'figcaption') {
       const text = textOf(el);
       if (text.length > 0) removed.push({ text, reason: 'figure caption', rule: 'html-caption' });
-      return;
+      continue;
     }
     const block = BLOCK.has(tag);
-    if (block) flush(false);
-    if (tag === 'pre') preDepth++;
+    if (block) {
+      flush(false);
+      stack.push({ node, exit: true });
+    }
+    if (tag === 'pre') {
+      preDepth++;
+      if (!block) stack.push({ node, exit: true });
+    }
     const children = el.childNodes;
-    for (let i = 0; i < children.length; i++) walk(children[i]!);
-    if (tag === 'pre') preDepth--;
-    if (block) flush(HEADING.test(tag));
-  };
-
-  walk(root);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, exit: false });
+  }
   flush(false);
   return { blocks, removed };
 }

@@ -92,14 +92,19 @@ function holdsTheArticle(el: DomElement, totalParagraphs: number): boolean {
   return el.querySelectorAll('p').length * 2 > totalParagraphs;
 }
 
+/** Beyond this depth a page is not worth the walk up: the element is taken as still attached. */
+const MAX_DEPTH = 400;
+/** Removals per page; real pages have dozens, a page with thousands of widgets is not a news page. */
+const MAX_REMOVALS = 500;
+
 /** False once an ancestor was removed: its text is already in the audit trail. */
 function isAttached(el: DomElement): boolean {
   let node: DomNode | null = el;
-  while (node !== null) {
+  for (let depth = 0; node !== null && depth < MAX_DEPTH; depth++) {
     if (node.nodeType === DOCUMENT_NODE) return true;
     node = node.parentNode;
   }
-  return false;
+  return node !== null;
 }
 
 function describe(el: DomElement, why: string): RemovedFragment {
@@ -120,8 +125,10 @@ export function removeBoilerplate(doc: DomDocument): { removed: RemovedFragment[
   const removed: RemovedFragment[] = [];
   const tags: string[] = [];
   const totalParagraphs = doc.querySelectorAll('p').length;
+  let removals = 0;
   const drop = (el: DomElement, why: string): void => {
-    if (!isAttached(el) || holdsTheArticle(el, totalParagraphs)) return;
+    if (removals >= MAX_REMOVALS || !isAttached(el) || holdsTheArticle(el, totalParagraphs)) return;
+    removals++;
     const fragment = describe(el, why);
     if (fragment.text.length > 0) removed.push(fragment);
     el.remove();

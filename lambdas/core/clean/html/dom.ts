@@ -36,7 +36,7 @@ export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
 const STARTS_WITH_HTML = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<html[\s>]/i;
-const DOCUMENT_TAGS = /<\/?(?:html|head|body)\b[^>]*>/gi;
+const DOCUMENT_TAGS = /<\/?(?:html|head|body)\b[^>]{0,1000}>/gi;
 
 let linkedomParse: ((html: string) => { document: unknown }) | undefined;
 
@@ -56,7 +56,7 @@ function wrap(fragment: string): string {
  * document elements are out of place (`<div><html>`) is re-parsed without them.
  */
 export function parseDocument(html: string): DomDocument {
-  const page = STARTS_WITH_HTML.test(html) ? html : wrap(html.replace(DOCUMENT_TAGS, ''));
+  const page = STARTS_WITH_HTML.test(html.slice(0, 4096)) ? html : wrap(html.replace(DOCUMENT_TAGS, ''));
   const doc = parseHTML(page).document as unknown as DomDocument;
   if (doc.documentElement !== null && doc.body !== null) return doc;
   return parseHTML(wrap(html.replace(DOCUMENT_TAGS, ''))).document as unknown as DomDocument;
@@ -67,17 +67,21 @@ export function textOf(node: DomNode | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** Text of an element with a space between the texts of different nodes (`Home Markets`, not `HomeMarkets`). */
+/**
+ * Text of an element with a space between the texts of different nodes (`Home Markets`, not `HomeMarkets`).
+ * Iterative: a hostile page can nest elements deeper than the call stack.
+ */
 export function spacedTextOf(node: DomNode): string {
   const parts: string[] = [];
-  const walk = (n: DomNode): void => {
+  const stack: DomNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
     if (n.nodeType === TEXT_NODE) {
       parts.push(n.textContent ?? '');
-      return;
+      continue;
     }
     const children = n.childNodes;
-    for (let i = 0; i < children.length; i++) walk(children[i]!);
-  };
-  walk(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }

@@ -3,9 +3,12 @@ import type { SourceBlock } from '../document/blocks';
 import type { RemovedFragment } from '../types';
 import { blocksFromElement } from './blocks';
 import { removeBoilerplate } from './boilerplate';
-import { type DomDocument, type DomElement, parseDocument, textOf } from './dom';
+import { type DomDocument, type DomElement, type DomNode, ELEMENT_NODE, parseDocument, textOf } from './dom';
 import { readJsonLdArticle } from './json-ld';
+import { measureMarkup } from './markup-depth';
 import { type HtmlMetadata, readHtmlMetadata } from './metadata';
+import { stripCode } from './strip-code';
+import { tagSoupBlocks } from './tag-soup';
 
 /** What the HTML stage hands to the line stage. */
 export interface HtmlExtraction {
@@ -14,11 +17,35 @@ export interface HtmlExtraction {
   readonly removed: readonly RemovedFragment[];
 }
 
-const SCRIPT_OR_STYLE = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const COMMENT = /<!--[\s\S]*?-->/g;
+/**
+ * Pages with more elements than this skip Readability, whose scoring passes grow faster than the page (30,000
+ * paragraphs took seconds); the page's own article element is used. News pages have a few thousand.
+ */
+const MAX_ELEMENTS = 15_000;
+/**
+ * Pages nested deeper than this skip Readability: its retries re-serialise the page, which grows with the
+ * square of the depth (a thousand nested `<div>`s took seconds). News pages nest a few dozen levels.
+ */
+const MAX_DEPTH = 250;
 
-/** Readability gives up on pages with more elements than this; beyond it the fallback is used. */
-const MAX_ELEMENTS = 20_000;
+/** Markup nested deeper than this gets no DOM at all (see {@link measureMarkup}). */
+const MAX_MARKUP_DEPTH = 1000;
+
+/** True when the document nests elements deeper than `limit` (iterative; stops as soon as it knows). */
+function nestsDeeperThan(root: DomElement | null, limit: number): boolean {
+  if (root === null) return false;
+  const stack: { node: DomNode; depth: number }[] = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > limit) return true;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.nodeType === ELEMENT_NODE) stack.push({ node: child, depth: depth + 1 });
+    }
+  }
+  return false;
+}
 
 function readabilityContent(doc: DomDocument): DomElement | undefined {
   try {
@@ -56,25 +83,39 @@ function articleElement(doc: DomDocument): DomElement | undefined {
  * and parsing is faster without them.
  */
 export function extractHtml(html: string): HtmlExtraction {
-  const ld = readJsonLdArticle(html);
-  let scripts = 0;
-  const markup = html
-    .replace(SCRIPT_OR_STYLE, () => {
-      scripts++;
-      return '';
-    })
-    .replace(COMMENT, '');
+  const { markup, jsonLd, removedElements: scripts } = stripCode(html);
+  const ld = readJsonLdArticle(jsonLd);
+  const measure = measureMarkup(markup, MAX_MARKUP_DEPTH);
+  if (measure.tooDeep) {
+    return {
+      blocks: tagSoupBlocks(markup),
+      metadata: { keywords: [] },
+      removed: [
+        {
+          text: `markup nested more than ${MAX_MARKUP_DEPTH} levels deep`,
+          reason: 'no DOM built for this page: tags stripped instead',
+          rule: 'html-tag-soup',
+        },
+      ],
+    };
+  }
   const doc = parseDocument(markup);
   const metadata = readHtmlMetadata(doc, ld);
   const furniture = removeBoilerplate(doc);
-  const fallbackLength = textOf(articleElement(doc)).length;
-  let content = readabilityContent(doc);
-  // Readability sometimes settles on a teaser box; an article element with far more text is the better bet.
-  // Readability moved nodes out of the document, so the fallback comes from a fresh parse.
-  if (content === undefined || textOf(content).length * 3 < fallbackLength) {
-    const fresh = parseDocument(markup);
-    removeBoilerplate(fresh);
-    content = articleElement(fresh);
+  const skipReadability = measure.elements > MAX_ELEMENTS || nestsDeeperThan(doc.documentElement, MAX_DEPTH);
+  let content: DomElement | undefined;
+  if (skipReadability) {
+    content = articleElement(doc);
+  } else {
+    const fallbackLength = textOf(articleElement(doc)).length;
+    content = readabilityContent(doc);
+    // Readability sometimes settles on a teaser box; an article element with far more text is the better bet.
+    // Readability moved nodes out of the document, so that fallback comes from a fresh parse.
+    if (content === undefined || textOf(content).length * 3 < fallbackLength) {
+      const fresh = parseDocument(markup);
+      removeBoilerplate(fresh);
+      content = articleElement(fresh);
+    }
   }
   const removed: RemovedFragment[] = [];
   if (scripts > 0)

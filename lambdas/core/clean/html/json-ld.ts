@@ -1,6 +1,3 @@
-const JSON_LD_SCRIPT =
-  /<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script\s*>/gi;
-
 /** Types whose JSON-LD object describes the article itself. */
 const ARTICLE_TYPES =
   /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|LiveBlogPosting|Report|WebPage|ScholarlyArticle|SocialMediaPosting)$/;
@@ -26,15 +23,14 @@ function isArticle(obj: JsonLdObject): boolean {
 }
 
 /**
- * The article object of a page's JSON-LD (`NewsArticle` and kin), read from the raw HTML with `JSON.parse`
- * — data, never code. Broken blocks are skipped.
+ * The article object of a page's JSON-LD blocks (`NewsArticle` and kin), read with `JSON.parse` — data,
+ * never code. Broken blocks are skipped.
  */
-export function readJsonLdArticle(html: string): JsonLdObject | undefined {
+export function readJsonLdArticle(blocks: readonly string[]): JsonLdObject | undefined {
   const objects: JsonLdObject[] = [];
-  JSON_LD_SCRIPT.lastIndex = 0;
-  for (let m = JSON_LD_SCRIPT.exec(html); m !== null; m = JSON_LD_SCRIPT.exec(html)) {
+  for (const block of blocks) {
     try {
-      flatten(JSON.parse(m[1] ?? ''), objects, 0);
+      flatten(JSON.parse(block), objects, 0);
     } catch {
       // Pages ship JSON-LD with trailing commas and raw newlines; a broken block just gives no metadata.
     }

@@ -29,14 +29,21 @@ function sequenceLength(lead: number): number {
   return 0;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
+/**
+ * Decodes one UTF-8 sequence by hand (a `TextDecoder` call per character is slow on long runs): `undefined`
+ * for continuation bytes out of range, overlong forms, surrogates and code points above U+10FFFF.
+ */
 function decodeSequence(bytes: readonly number[]): string | undefined {
-  try {
-    return UTF8.decode(Uint8Array.from(bytes));
-  } catch {
-    return undefined;
+  const lead = bytes[0]!;
+  let cp = bytes.length === 2 ? lead & 0x1f : bytes.length === 3 ? lead & 0x0f : lead & 0x07;
+  for (let i = 1; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if ((b & 0xc0) !== 0x80) return undefined;
+    cp = (cp << 6) | (b & 0x3f);
   }
+  const min = bytes.length === 2 ? 0x80 : bytes.length === 3 ? 0x800 : 0x10000;
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+  return String.fromCodePoint(cp);
 }
 
 /**
