@@ -260,7 +260,9 @@ clone without \`../shared\`. The code is in \`scripts/bench/\`, one file per mea
 The machine is shared: other work (model training, other engineers' tests) ran beside the bench, so a load
 average above ${m.nproc} means processes waited for a core. The tagger and cleaner rates are therefore given per CPU
 second of the bench's single-threaded process (what one core delivers, robust to that load); wall-clock rates are
-beside them. End-to-end latencies, throughput and cold starts are wall-clock and do suffer from the load.
+beside them. Even CPU-time rates move with the load, since caches and memory bandwidth are shared: quick runs a few
+minutes apart differed by up to 2× on the smaller measurements. End-to-end latencies, throughput and cold starts
+are wall-clock and suffer from the load directly.
 
 ## Results
 
