@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,45 +6,12 @@ import { join } from 'node:path';
 import { parseDays } from '../../bin/cli/query-command';
 import { STACK_OUTPUTS } from '../../lib/stack-outputs';
 import { RUNTIME_STATE_FILE, type RuntimeState } from '../../local/runtime';
+import { LOCAL_AWS_ENV, newsflow as runCli } from '../helpers/cli';
 import { idOf, record, type SeededTable, startTable } from '../reader/seed';
 
-const ROOT = join(__dirname, '..', '..');
-
-/** Runs the CLI without blocking the event loop (the DynamoDB API it talks to runs in this process). */
-function newsflow(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--openssl-legacy-provider', '--import', 'tsx', join(ROOT, 'bin', 'newsflow.ts'), ...args],
-      {
-        cwd: ROOT,
-        timeout: 120_000,
-        env: {
-          ...process.env,
-          AWS_ACCESS_KEY_ID: 'local',
-          AWS_SECRET_ACCESS_KEY: 'local',
-          AWS_REGION: 'us-east-1',
-          AWS_CONFIG_FILE: '/dev/null',
-          AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-          ...env,
-        },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+/** The CLI with placeholder credentials: these commands talk to local APIs only. */
+const newsflow = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli(args, { env: { ...LOCAL_AWS_ENV, ...env } });
 
 /** Article ids in the order the CLI printed them (its table rows, or its JSON lines). */
 function printedIds(stdout: string): string[] {

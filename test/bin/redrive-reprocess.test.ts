@@ -1,24 +1,7 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { generatedArticle } from '../../local/soak';
+import { newsflow } from '../helpers/cli';
 import { wordTaggers } from '../helpers/fixtures';
 import { startTestPipeline, type TestPipeline } from '../helpers/runtime';
-
-const ROOT = join(__dirname, '..', '..');
-
-/** Runs the CLI asynchronously (the runtime it talks to lives in this process and must keep serving). */
-function newsflow(args: string[]): Promise<{ stdout: string; status: number | null }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bin', 'newsflow.ts'), ...args], {
-      cwd: ROOT,
-    });
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.on('close', (status) => resolve({ stdout, status }));
-  });
-}
 
 describe('newsflow redrive and reprocess against the running local runtime', () => {
   let p: TestPipeline;

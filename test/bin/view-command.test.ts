@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,32 +9,12 @@ import { buildRecord } from '../../lambdas/core/record/build-record';
 import { createProcessedDocument } from '../../lambdas/core/record/processed-document';
 import type { ArticleRecord } from '../../lambdas/core/record/types';
 import { RUNTIME_STATE_FILE, type RuntimeState } from '../../local/runtime';
+import { newsflow } from '../helpers/cli';
 import { idOf, record, type SeededTable, startTable } from '../reader/seed';
 
 const ROOT = join(__dirname, '..', '..');
 /** Where the screenshot goes (git-ignored), so a person can look at it after the run. */
 const OUTPUT = join(ROOT, 'test-output', 'view');
-
-/** Runs the CLI without blocking the event loop (the DynamoDB API it talks to runs in this process). */
-function newsflow(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--openssl-legacy-provider', '--import', 'tsx', join(ROOT, 'bin', 'newsflow.ts'), ...args],
-      { cwd: ROOT, timeout: 120_000 },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** A record with the given text and mentions (code point offsets), everything else plausible. */
 function withText(text: string, overrides: Partial<ArticleRecord> = {}): ArticleRecord {

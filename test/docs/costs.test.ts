@@ -1,29 +1,7 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { ReadCost, WriteCost } from '../../bin/cli/query-cost';
+import { newsflow } from '../helpers/cli';
 import { hasJava } from '../helpers/runtime';
-
-const ROOT = join(__dirname, '..', '..');
-
-function newsflow(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--openssl-legacy-provider', '--import', 'tsx', join(ROOT, 'bin', 'newsflow.ts'), ...args],
-      { cwd: ROOT, timeout: 240_000 },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    child.once('error', reject);
-    child.once('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 // The cost model docs/records.md states, checked with the command that produced its figures.
 if (hasJava()) {
