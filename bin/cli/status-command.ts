@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
 import { RECORD_SK, TABLE_DESIGN } from '../../lambdas/core/record/table-design';
-import { STACK_OUTPUTS } from '../../lib/stack-outputs';
 import { localDynamoDbClient } from '../../local/clients';
 import type { RuntimeState } from '../../local/runtime';
+import { callControl } from './control-client';
+import { describeDeployedPipeline } from './deployed-pipeline';
 import { CliError, UsageError } from './errors';
 import { readRuntimeState } from './runtime-state';
 
@@ -31,12 +31,6 @@ export interface PipelineStatus {
   readonly queues: Readonly<Record<QueueRole, QueueDepth>>;
   /** Record items by `status` (`processed`, `rejected`). */
   readonly records: Readonly<Record<string, number>>;
-}
-
-/** The resources of a deployed stack that status reads, from its outputs. */
-export interface StackResources {
-  readonly table: string;
-  readonly queueUrls: Readonly<Record<QueueRole, string>>;
 }
 
 const HELP = `newsflow status [--stack NAME [--region R]] [--data-dir DIR] [--json] [--check]
@@ -99,21 +93,7 @@ const LocalQueuesSchema = z.object({
  * endpoint (127.0.0.1); records are counted in its local table.
  */
 export async function localStatus(state: RuntimeState): Promise<PipelineStatus> {
-  if (!state.controlEndpoint) {
-    throw new CliError('The local runtime does not serve its status (restart it with a current `npm start`)');
-  }
-  let body: unknown;
-  try {
-    const response = await fetch(`${state.controlEndpoint}/status`);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    body = await response.json();
-  } catch (cause) {
-    throw new CliError(
-      `The local runtime at ${state.controlEndpoint} does not answer (${(cause as Error).message}); ` +
-        'is `npm start` still running?',
-      { cause },
-    );
-  }
+  const body = await callControl<unknown>(state, 'GET', '/status');
   const parsed = LocalQueuesSchema.safeParse(body);
   if (!parsed.success)
     throw new CliError(`Unexpected status from the local runtime: ${parsed.error.message}`);
@@ -137,59 +117,24 @@ export async function localStatus(state: RuntimeState): Promise<PipelineStatus> 
 
 /** Status of a deployed stack, found by name through its outputs. */
 export async function deployedStatus(stackName: string, region?: string): Promise<PipelineStatus> {
+  const pipeline = await describeDeployedPipeline(stackName, region);
   const config = region ? { region } : {};
-  const cloudFormation = new CloudFormationClient(config);
   const sqs = new SQSClient(config);
   const dynamodb = new DynamoDBClient(config);
   try {
-    const out = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
-    const resources = stackResourcesFromOutputs(stackName, out.Stacks?.[0]?.Outputs ?? []);
-    const depths = await Promise.all(QUEUE_ROLES.map((role) => queueDepth(sqs, resources.queueUrls[role])));
+    const depths = await Promise.all(QUEUE_ROLES.map((role) => queueDepth(sqs, pipeline.queueUrls[role])));
     return {
       target: `stack ${stackName}${region ? ` (${region})` : ''}`,
       queues: Object.fromEntries(QUEUE_ROLES.map((role, i) => [role, depths[i]])) as Record<
         QueueRole,
         QueueDepth
       >,
-      records: await countRecordsByStatus(dynamodb, resources.table),
+      records: await countRecordsByStatus(dynamodb, pipeline.table),
     };
   } finally {
-    cloudFormation.destroy();
     sqs.destroy();
     dynamodb.destroy();
   }
-}
-
-/**
- * The table and queue URLs from a stack's outputs (names in {@link STACK_OUTPUTS}).
- * @throws CliError naming the missing outputs (not a newsflow stack, or one from before they existed)
- */
-export function stackResourcesFromOutputs(
-  stackName: string,
-  outputs: readonly { OutputKey?: string | undefined; OutputValue?: string | undefined }[],
-): StackResources {
-  const byKey = new Map(outputs.map((o) => [o.OutputKey, o.OutputValue]));
-  const wanted = {
-    table: STACK_OUTPUTS.table,
-    clean: STACK_OUTPUTS.cleanQueue,
-    cleanDlq: STACK_OUTPUTS.cleanDlq,
-    tag: STACK_OUTPUTS.tagQueue,
-    tagDlq: STACK_OUTPUTS.tagDlq,
-  };
-  const missing = Object.values(wanted).filter((key) => !byKey.get(key));
-  if (missing.length > 0) {
-    throw new CliError(`Stack ${stackName} has no output ${missing.join(', ')}: is it a newsflow stack?`);
-  }
-  const value = (key: string) => byKey.get(key) as string;
-  return {
-    table: value(wanted.table),
-    queueUrls: {
-      clean: value(wanted.clean),
-      cleanDlq: value(wanted.cleanDlq),
-      tag: value(wanted.tag),
-      tagDlq: value(wanted.tagDlq),
-    },
-  };
 }
 
 /** Depth of a deployed queue (SQS's approximate counts; delayed messages count as waiting). */

@@ -6,13 +6,12 @@ import { promisify } from 'node:util';
 import type { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { CliError, UsageError } from '../../bin/cli/errors';
+import { UsageError } from '../../bin/cli/errors';
 import {
   countRecordsByStatus,
   formatStatus,
   type PipelineStatus,
   queueDepth,
-  stackResourcesFromOutputs,
   statusCommand,
 } from '../../bin/cli/status-command';
 import { createDateTagger } from '../../lambdas/core/dates';
@@ -143,49 +142,6 @@ describe('newsflow status without a target', () => {
 
     // Assess
     await expect(run).rejects.toThrow(UsageError);
-  });
-});
-
-describe('stackResourcesFromOutputs', () => {
-  const complete = [
-    { OutputKey: 'TableName', OutputValue: 'articles' },
-    { OutputKey: 'CleanQueueUrl', OutputValue: 'https://sqs/clean' },
-    { OutputKey: 'CleanDeadLetterQueueUrl', OutputValue: 'https://sqs/clean-dlq' },
-    { OutputKey: 'TagQueueUrl', OutputValue: 'https://sqs/tag' },
-    { OutputKey: 'TagDeadLetterQueueUrl', OutputValue: 'https://sqs/tag-dlq' },
-    { OutputKey: 'DashboardName', OutputValue: 'ignored' },
-  ];
-
-  it('finds the table and the four queues', () => {
-    // Act
-    const resources = stackResourcesFromOutputs('Newsflow', complete);
-
-    // Assess
-    expect(resources).toEqual({
-      table: 'articles',
-      queueUrls: {
-        clean: 'https://sqs/clean',
-        cleanDlq: 'https://sqs/clean-dlq',
-        tag: 'https://sqs/tag',
-        tagDlq: 'https://sqs/tag-dlq',
-      },
-    });
-  });
-
-  it.each([
-    ['TableName', complete.filter((o) => o.OutputKey !== 'TableName')],
-    ['TagDeadLetterQueueUrl', complete.filter((o) => o.OutputKey !== 'TagDeadLetterQueueUrl')],
-    [
-      'TableName, CleanQueueUrl',
-      complete.filter((o) => !['TableName', 'CleanQueueUrl'].includes(o.OutputKey)),
-    ],
-  ])('names the missing output %s', (missing, outputs) => {
-    // Act
-    const find = () => stackResourcesFromOutputs('Other', outputs);
-
-    // Assess
-    expect(find).toThrow(CliError);
-    expect(find).toThrow(`Stack Other has no output ${missing}`);
   });
 });
 
