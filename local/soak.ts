@@ -1,13 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DeleteObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { listObjects } from '../lambdas/adapters/object-listing';
 import { articleIdFor } from '../lambdas/core/record/article-id';
 import { articleIdFromProcessedKey } from '../lambdas/core/record/processed-key';
 import { RECORD_SK } from '../lambdas/core/record/table-design';
@@ -150,7 +146,7 @@ export async function checkConsistency(
   runtime: LocalRuntime,
 ): Promise<Pick<SoakReport, 'expected' | 'records' | 'duplicates' | 'orphans' | 'lost'>> {
   const live = new Map<string, string>(); // article id → current ETag
-  for (const o of await listAll(runtime.s3Client, runtime.names.rawBucket, runtime.names.rawPrefix)) {
+  for (const o of await listObjects(runtime.s3Client, runtime.names.rawBucket, runtime.names.rawPrefix)) {
     live.set(articleIdFor(runtime.names.rawBucket, o.key), o.eTag);
   }
   const doc = documentClient(runtime.dynamodbClient);
@@ -191,7 +187,7 @@ export async function checkConsistency(
     for (const sk of wanted) if (!have.has(sk)) lost++;
   }
   for (const id of live.keys()) if (!itemsByArticle.has(id)) lost++;
-  for (const o of await listAll(runtime.s3Client, runtime.names.processedBucket, '')) {
+  for (const o of await listObjects(runtime.s3Client, runtime.names.processedBucket, '')) {
     const id = articleIdFromProcessedKey(o.key);
     if (id === undefined || !live.has(id)) orphans++;
   }
@@ -241,28 +237,6 @@ async function put(client: S3Client, bucket: string, key: string, body: string):
 
 async function del(client: S3Client, bucket: string, key: string): Promise<void> {
   await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-}
-
-async function listAll(
-  client: S3Client,
-  bucket: string,
-  prefix: string,
-): Promise<{ key: string; eTag: string }[]> {
-  const out: { key: string; eTag: string }[] = [];
-  let token: string | undefined;
-  do {
-    const page = await client.send(
-      new ListObjectsV2Command({
-        Bucket: bucket,
-        Prefix: prefix,
-        ...(token ? { ContinuationToken: token } : {}),
-      }),
-    );
-    for (const o of page.Contents ?? [])
-      out.push({ key: o.Key ?? '', eTag: (o.ETag ?? '').replace(/"/g, '') });
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return out;
 }
 
 async function forEachConcurrently<T>(

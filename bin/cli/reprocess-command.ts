@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { S3Client as AwsS3Client, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { S3Client as AwsS3Client, type S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { listObjects } from '../../lambdas/adapters/object-listing';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
 import { processedKeyFor } from '../../lambdas/core/record/processed-key';
 import { localS3Client } from '../../local/clients';
@@ -84,28 +85,11 @@ async function processedKeysUnder(
   prefix: string,
   processedBucket: string,
 ): Promise<string[]> {
-  const existing = new Set(await listKeys(s3, processedBucket, ''));
-  const keys = (await listKeys(s3, rawBucket, prefix)).map((key) =>
-    processedKeyFor(articleIdFor(rawBucket, key)),
+  const existing = new Set((await listObjects(s3, processedBucket)).map((o) => o.key));
+  const keys = (await listObjects(s3, rawBucket, prefix)).map((o) =>
+    processedKeyFor(articleIdFor(rawBucket, o.key)),
   );
   return keys.filter((k) => existing.has(k));
-}
-
-async function listKeys(s3: S3Client, bucket: string, prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(
-      new ListObjectsV2Command({
-        Bucket: bucket,
-        Prefix: prefix,
-        ...(token ? { ContinuationToken: token } : {}),
-      }),
-    );
-    for (const o of page.Contents ?? []) if (o.Key) keys.push(o.Key);
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return keys;
 }
 
 function notificationBody(bucket: string, key: string, sequencer: string): string {

@@ -29,10 +29,7 @@ function countingCommits(): { counts: Map<string, number>; wrap: (a: ArticleStor
   return {
     counts,
     wrap: (inner) => ({
-      get: (id) => inner.get(id),
-      load: (id) => inner.load(id),
-      putItems: (items) => inner.putItems(items),
-      deleteItems: (id, sks) => inner.deleteItems(id, sks),
+      ...bind(inner),
       commitRecord: async (item) => {
         const outcome = await inner.commitRecord(item);
         if (outcome === 'written') counts.set(String(item.pk), (counts.get(String(item.pk)) ?? 0) + 1);
