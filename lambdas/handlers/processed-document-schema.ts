@@ -23,7 +23,7 @@ const ArticleSchema = z.looseObject({
   contentHash: z.string(),
   format: z.enum(['text', 'html']),
   encoding: z.string(),
-  removed: z.array(z.object({ text: z.string(), reason: z.string() })),
+  removed: z.array(z.object({ text: z.string(), reason: z.string(), rule: z.string().optional() })),
 });
 
 const ProcessedDocumentSchema = z.object({

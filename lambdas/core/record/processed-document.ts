@@ -19,7 +19,8 @@ export function createProcessedDocument(
   source: SourceRef,
   options: ProcessOptions,
 ): ProcessedDocument {
-  const outcome = cleanArticle(raw, options);
+  // The upload day gives a year to datelines that state none ("LONDON, Dec 20 (Reuters) -").
+  const outcome = cleanArticle(raw, { referenceDate: source.eventTime.slice(0, 10), ...options });
   const base = {
     schemaVersion: 1 as const,
     articleId: articleIdFor(source.bucket, source.key),
