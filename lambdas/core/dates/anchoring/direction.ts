@@ -66,7 +66,10 @@ export function resolveYearOf(
   const before = offset < 0 ? ref.year : ref.year - 1;
   const toAfter = daysFromReference(ref, after, month, day);
   const toBefore = -daysFromReference(ref, before, month, day);
-  if (tense === 'past') return toAfter <= NEAR_DAYS ? after : before;
+  // A past-tense sentence still reports dates just ahead (deadlines: "must return by Jan. 14", "payable
+  // Dec. 1"); those name a day. A month alone in a past-tense sentence is what happened ("collapsed in
+  // February"), so it lies behind.
+  if (tense === 'past') return day !== undefined && toAfter <= NEAR_DAYS ? after : before;
   if (tense === 'future') return toBefore <= NEAR_DAYS ? before : after;
   return toAfter < toBefore ? after : before;
 }

@@ -1,8 +1,9 @@
 import type { Tense } from '../engine/candidate';
 
-// Markers of reported future or intention ("would" too: reported plans are mostly still ahead at publication).
+// Markers of reported future or intention ("would" too: reported plans are mostly still ahead at publication;
+// a decision or promise "to" do something points ahead of the report).
 const FUTURE =
-  "will|would|may|might|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|next|as soon as|as early as|no later than|upcoming";
+  "will|would|may|might|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|(?:decided|agreed|voted|promised|pledged|vowed|threatened|offered|ordered|asked|urged|invited) to|next|as soon as|as early as|no later than|upcoming";
 // Auxiliaries and irregular past forms; regular ones are the weaker -ed guess below.
 const PAST =
   'was|were|had|did|said|told|met|made|took|came|went|began|saw|gave|fell|rose|held|left|won|lost|paid|sold|bought|ago|last|earlier|thought|brought|found|kept|spent|struck|sent|became|ran|shot|killed|announced|reported';

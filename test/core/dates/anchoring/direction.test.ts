@@ -46,6 +46,9 @@ describe('direction', () => {
     [{ year: 1999, month: 2, day: 10 }, 3, undefined, 'future', 1999],
     [{ year: 1999, month: 10, day: 1 }, 3, undefined, 'future', 2000],
     [{ year: 2019, month: 12, day: 20 }, 12, undefined, 'past', 2019],
+    // A day just ahead in a past-tense sentence is a deadline; a month alone is what happened.
+    [{ year: 2019, month: 12, day: 18 }, 2, 10, 'past', 2020],
+    [{ year: 2019, month: 12, day: 18 }, 2, undefined, 'past', 2019],
   ] as const)('places month %i day %s (%s) in year %i', (ref, month, day, tense, year) => {
     // Act
     const y = resolveYearOf(ref, month, day, tense);

@@ -13,6 +13,9 @@ describe('tenseAround', () => {
     ['The deal may close on Friday.', 'future'],
     ['Nobody could be located on Friday.', 'unknown'],
     ['In May they met on Friday.', 'past'],
+    ['The board decided to close the plant on Friday.', 'future'],
+    ['Both sides agreed to meet again on Friday.', 'future'],
+    ['The talks collapsed on Friday.', 'past'],
   ])('reads %j as %s', (sentence, expected) => {
     // Prepare
     const start = sentence.indexOf('Friday');
