@@ -102,7 +102,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const uploadS = (Date.now() - started) / 1000;
     say('waiting for the queues to drain');
     const drainStarted = Date.now();
-    await runtime.waitForIdle({ timeoutMs: options.drainTimeoutMs ?? 30 * 60_000, settleMs: 1500 });
+    const ticker = setInterval(() => {
+      say(
+        `queued: clean ${runtime.cleanQueue.depth}, tag ${runtime.tagQueue.depth}; dead-lettered ${runtime.cleanDlq.depth + runtime.tagDlq.depth}`,
+      );
+    }, 30_000);
+    try {
+      await runtime.waitForIdle({ timeoutMs: options.drainTimeoutMs ?? 30 * 60_000, settleMs: 1500 });
+    } finally {
+      clearInterval(ticker);
+    }
     const drainS = (Date.now() - drainStarted) / 1000;
     say('checking the table against the bucket');
     const check = await checkConsistency(runtime);
