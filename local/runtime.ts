@@ -35,6 +35,11 @@ export interface LocalRuntimeOptions {
   readonly dataDir?: string;
   /** Start from empty buckets, table and queues. @default false */
   readonly fresh?: boolean;
+  /**
+   * Save queued messages in the data directory (at most once a second, and on stop) so a restart resumes them.
+   * Throwaway runs (soak, benchmarks) turn it off. @default true
+   */
+  readonly persistQueues?: boolean;
   /** @default 'raw/' */
   readonly rawPrefix?: string;
   /** The functions' timeout; queue visibility is 6× this, as on AWS. @default 30_000 */
@@ -272,7 +277,10 @@ export class LocalRuntime {
         functionName: 'newsflow-tag',
       }),
     ];
-    const persist = debouncedPersist(queueFile, queues);
+    const persist =
+      options.persistQueues === false
+        ? { schedule: () => undefined, now: () => undefined }
+        : debouncedPersist(queueFile, queues);
     for (const q of Object.values(queues)) q.onChange(persist.schedule);
     const runtime = new LocalRuntime({
       s3,
@@ -448,7 +456,8 @@ function debouncedPersist(file: string, queues: QueueSet): { schedule: () => voi
   };
   return {
     schedule: () => {
-      timer ??= setTimeout(now, 100);
+      // Once a second at most: a snapshot serialises every queued message, which is costly on a long queue.
+      timer ??= setTimeout(now, 1000);
     },
     now,
   };

@@ -69,6 +69,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     dynamodbPort: 0,
     dataDir,
     fresh: true,
+    persistQueues: false,
     chaos: options.chaos,
     ...options.runtime,
   });
