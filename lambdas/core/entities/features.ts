@@ -1,7 +1,18 @@
 import type { SentenceRange } from '../text/sentences';
-import { hashString, mix, mix3 } from './hash';
+import * as hashing from './hash';
 import { type FeatureLexicon, PhraseTable } from './lexicon';
 import { CaseClass, caseClass, normalizeWord, wordShape } from './word-shape';
+
+// Module-level bindings: transpiled imports are property getters, and the per-token loops below call these
+// tens of times per token (measurable in the CLI, which runs through tsx).
+const { hashString, mix, mix3 } = hashing;
+const extendPhrase = PhraseTable.extend;
+const NONE = CaseClass.None;
+const LOWER = CaseClass.Lower;
+const TITLE = CaseClass.Title;
+const UPPER = CaseClass.Upper;
+const INITIAL = CaseClass.Initial;
+const MIXED = CaseClass.Mixed;
 
 /** Feature keys of a document: keys of token i are `keys[offsets[i]] .. keys[offsets[i + 1] - 1]`. */
 export interface DocumentFeatures {
@@ -93,10 +104,15 @@ function wordEntry(w: string): WordEntry {
   return { lower, norm, short, cls: caseClass(w), local: Uint32Array.from(local) };
 }
 
-/** Growable buffer of feature keys. */
-class KeyBuffer {
+/** Growable buffer of feature keys; a tagger keeps one and reuses it for every document. */
+export class KeyBuffer {
   public data = new Uint32Array(1024);
   public length = 0;
+
+  /** Empties the buffer, keeping its storage. */
+  public clear(): void {
+    this.length = 0;
+  }
 
   public push(key: number): void {
     if (this.length === this.data.length) {
@@ -133,12 +149,14 @@ export function extractFeatures(
   lexicon: FeatureLexicon,
   cache: WordCache = new WordCache(),
   includeLocal = true,
+  buffer: KeyBuffer = new KeyBuffer(),
 ): DocumentFeatures {
   const n = words.length;
   const info = tokenInfo(words, sentences, cache);
   const gaz = gazetteerMarks(info, sentences, lexicon);
   const doc = documentContext(info, sentences, n);
-  const keys = new KeyBuffer();
+  const keys = buffer;
+  keys.clear();
   const offsets = new Int32Array(n + 1);
   for (const sent of sentences) {
     for (let i = sent.start; i < sent.end; i++) {
@@ -171,7 +189,7 @@ export function extractFeatures(
       keys.push(mix3(T_NEXT_WORD_CASE, next, cls));
       keys.push(mix3(T_RUN, doc.ownRun[i] as number, headline));
       if (headline) keys.push(mix(T_HEADLINE_WORD, norm));
-      if (cls !== CaseClass.None) {
+      if (cls !== NONE) {
         keys.push(mix3(T_DOC_CASE, doc.caseFlags[i] as number, cls * 4 + first * 2 + headline));
       }
       const g = gaz[i] as number;
@@ -214,9 +232,8 @@ function tokenInfo(
     let cased = 0;
     for (let i = s.start; i < s.end; i++) {
       const c = info.cls[i];
-      if (c === CaseClass.Upper) upper++;
-      if (c === CaseClass.Upper || c === CaseClass.Lower || c === CaseClass.Title || c === CaseClass.Mixed)
-        cased++;
+      if (c === UPPER) upper++;
+      if (c === UPPER || c === LOWER || c === TITLE || c === MIXED) cased++;
     }
     const headline = cased > 0 && upper * 2 > cased ? 1 : 0;
     for (let i = s.start; i < s.end; i++) {
@@ -225,7 +242,7 @@ function tokenInfo(
     }
     let i = s.start;
     // The first word proper: skip opening quotes and brackets.
-    while (i < s.end && info.cls[i] === CaseClass.None && (words[i] as string).length === 1) i++;
+    while (i < s.end && info.cls[i] === NONE && (words[i] as string).length === 1) i++;
     if (i < s.end) info.first[i] = 1;
   });
   return info;
@@ -239,9 +256,7 @@ interface DocumentContext {
 }
 
 function isCap(cls: number): boolean {
-  return (
-    cls === CaseClass.Title || cls === CaseClass.Upper || cls === CaseClass.Initial || cls === CaseClass.Mixed
-  );
+  return cls === TITLE || cls === UPPER || cls === INITIAL || cls === MIXED;
 }
 
 function documentContext(info: TokenInfo, sentences: readonly SentenceRange[], n: number): DocumentContext {
@@ -268,9 +283,9 @@ function documentContext(info: TokenInfo, sentences: readonly SentenceRange[], n
     for (let k = s.start; k < s.end; k++) {
       const cls = info.cls[k] as number;
       const key = info.lower[k] as string;
-      if (cls === CaseClass.Lower && !info.first[k]) flags.set(key, (flags.get(key) ?? 0) | 1);
-      else if (cls === CaseClass.Title && !info.first[k]) flags.set(key, (flags.get(key) ?? 0) | 2);
-      else if (cls === CaseClass.Upper) flags.set(key, (flags.get(key) ?? 0) | 4);
+      if (cls === LOWER && !info.first[k]) flags.set(key, (flags.get(key) ?? 0) | 1);
+      else if (cls === TITLE && !info.first[k]) flags.set(key, (flags.get(key) ?? 0) | 2);
+      else if (cls === UPPER) flags.set(key, (flags.get(key) ?? 0) | 4);
     }
   }
   const caseFlags = new Uint8Array(n);
@@ -295,11 +310,11 @@ function gazetteerMarks(
     while (i < s.end) {
       let matched = 0;
       let mask = 0;
-      if (info.cls[i] !== CaseClass.Lower && info.cls[i] !== CaseClass.None) {
+      if (info.cls[i] !== LOWER && info.cls[i] !== NONE) {
         let hash: number | undefined;
         const maxLen = Math.min(lexicon.maxPhraseTokens, s.end - i);
         for (let len = 1; len <= maxLen; len++) {
-          hash = PhraseTable.extend(hash, info.norm[i + len - 1] as number);
+          hash = extendPhrase(hash, info.norm[i + len - 1] as number);
           const m = lexicon.phrases.get(hash);
           if (m !== 0) {
             matched = len;

@@ -1,7 +1,7 @@
 import { type SentenceRange, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokenize';
-import { extractFeatures, WordCache, type WordEntry } from './features';
-import { LABEL_COUNT, labelsToSpans } from './labels';
+import { extractFeatures, KeyBuffer, WordCache, type WordEntry } from './features';
+import { LABEL_COUNT, labelType, OUTSIDE } from './labels';
 import type { FeatureLexicon } from './lexicon';
 import type { LoadedModel } from './model-format';
 import { SparseWeights } from './sparse-weights';
@@ -54,22 +54,57 @@ export function createPerceptronTagger(model: LoadedModel): EntityTagger {
     };
   });
   const cache = new WordCache();
+  const scratch = new Scratch();
   return {
     version: model.version,
     tag(text: string): EntitySpan[] {
       const prepared = prepareText(text);
-      const labels = decodeLabels(prepared, stages, model.lexicon, cache);
+      const labels = decodeLabels(prepared, stages, model.lexicon, cache, scratch);
       const spans: EntitySpan[] = [];
-      for (const s of prepared.sentences) {
-        for (const span of labelsToSpans(labels.subarray(s.start, s.end))) {
-          const start = (prepared.tokens[s.start + span.start] as Token).start;
-          const end = (prepared.tokens[s.start + span.end - 1] as Token).end;
-          spans.push({ text: text.slice(start, end), type: span.type, start, end });
+      const { tokens } = prepared;
+      // Constrained decoding leaves well-formed BILOU per sentence: an entity opens at B or U and closes
+      // at L or U, so the spans are read in one pass (see labelsToSpans for arbitrary label sequences).
+      let open = 0;
+      for (let i = 0; i < labels.length; i++) {
+        const y = labels[i] as number;
+        if (y === OUTSIDE) continue;
+        const part = (y - 1) & 3;
+        if (part === 0 || part === 3) open = i;
+        if (part === 2 || part === 3) {
+          const start = (tokens[open] as Token).start;
+          const end = (tokens[i] as Token).end;
+          spans.push({ text: text.slice(start, end), type: labelType(y), start, end });
         }
       }
       return spans;
     },
   };
+}
+
+/**
+ * Per-document working memory, kept by a tagger and grown to the longest document seen: tagging is
+ * synchronous, so one set serves every call, and the hot path allocates almost nothing.
+ */
+class Scratch {
+  public emissions = new Float32Array(0);
+  public labels = new Uint8Array(0);
+  public back = new Uint8Array(0);
+  public readonly keys = new KeyBuffer();
+  public readonly stackedKeys = new KeyBuffer();
+
+  /** Makes room for `n` tokens; returns the emissions, zeroed for them. */
+  public reserve(n: number): Float32Array {
+    const L = LABEL_COUNT;
+    if (this.labels.length < n) {
+      const size = Math.max(n, 2 * this.labels.length, 256);
+      this.emissions = new Float32Array(size * L);
+      this.labels = new Uint8Array(size);
+      this.back = new Uint8Array(size * L);
+    }
+    const emissions = this.emissions.subarray(0, n * L);
+    emissions.fill(0);
+    return emissions;
+  }
 }
 
 function decodeAll(
@@ -80,30 +115,31 @@ function decodeAll(
   back: Uint8Array,
 ): void {
   for (const s of prepared.sentences) {
-    viterbi(
-      emissions,
-      s.start * LABEL_COUNT,
-      s.end - s.start,
-      transitions,
-      labels.subarray(s.start, s.end),
-      back,
-    );
+    viterbi(emissions, s.start * LABEL_COUNT, s.end - s.start, transitions, labels, back, s.start);
   }
 }
 
-/** Best label of every token of a prepared text. */
+/** Best label of every token of a prepared text (a view into `scratch`, valid until the next call). */
 function decodeLabels(
   prepared: PreparedText,
   stages: readonly ScoringStage[],
   lexicon: FeatureLexicon,
   cache: WordCache,
+  scratch: Scratch,
 ): Uint8Array {
   const L = LABEL_COUNT;
   const n = prepared.words.length;
   const first = stages[0] as ScoringStage;
   // Context-free features are scored once per distinct word and cached with it.
-  const { keys, offsets, words } = extractFeatures(prepared.words, prepared.sentences, lexicon, cache, false);
-  const emissions = new Float32Array(n * L);
+  const { keys, offsets, words } = extractFeatures(
+    prepared.words,
+    prepared.sentences,
+    lexicon,
+    cache,
+    false,
+    scratch.keys,
+  );
+  const emissions = scratch.reserve(n);
   for (let i = 0; i < n; i++) {
     const entry = words[i] as WordEntry;
     let local = entry.localScores;
@@ -113,23 +149,15 @@ function decodeLabels(
       entry.localScores = local;
     }
     emissions.set(local, i * L);
-    first.weights.accumulate(keys, offsets[i] as number, offsets[i + 1] as number, emissions, i * L);
   }
-  const labels = new Uint8Array(n);
-  const back = new Uint8Array(n * L);
+  first.weights.accumulate(keys, 0, n, emissions, 0, offsets);
+  const labels = scratch.labels.subarray(0, n);
+  const back = scratch.back;
   decodeAll(prepared, emissions, first.transitions, labels, back);
   const second = stages[1];
   if (second === undefined) return labels;
-  const stacked = stackedFeatures(words, prepared.sentences, labels);
-  for (let i = 0; i < n; i++) {
-    second.weights.accumulate(
-      stacked.keys,
-      stacked.offsets[i] as number,
-      stacked.offsets[i + 1] as number,
-      emissions,
-      i * L,
-    );
-  }
+  const stacked = stackedFeatures(words, prepared.sentences, labels, scratch.stackedKeys);
+  second.weights.accumulate(stacked.keys, 0, n, emissions, 0, stacked.offsets);
   decodeAll(prepared, emissions, second.transitions, labels, back);
   return labels;
 }

@@ -1,4 +1,5 @@
 import { FeatureTable } from './feature-table';
+import { LABEL_COUNT } from './labels';
 
 /**
  * Feature weights for tagging, stored sparsely: most features carry weight for only a few labels, so row r
@@ -19,9 +20,28 @@ export class SparseWeights {
 
   /**
    * Adds the weights of features `keys[from..to)` into `out` at `base` (one slot per label). Unknown
-   * features add nothing.
+   * features add nothing. With `offsets`, `from..to` are token indices instead: token t's features are
+   * `keys[offsets[t]..offsets[t + 1])` and go to `out` at `base + t × LABEL_COUNT` (one call per document
+   * rather than per token).
    */
-  public accumulate(keys: Uint32Array, from: number, to: number, out: Float32Array, base: number): void {
+  public accumulate(
+    keys: Uint32Array,
+    from: number,
+    to: number,
+    out: Float32Array,
+    base: number,
+    offsets?: Int32Array,
+  ): void {
+    if (offsets === undefined) {
+      this.add(keys, from, to, out, base);
+      return;
+    }
+    for (let t = from; t < to; t++) {
+      this.add(keys, offsets[t] as number, offsets[t + 1] as number, out, base + t * LABEL_COUNT);
+    }
+  }
+
+  private add(keys: Uint32Array, from: number, to: number, out: Float32Array, base: number): void {
     const { rowStart, labels, values, table } = this;
     for (let k = from; k < to; k++) {
       const row = table.get(keys[k] as number);

@@ -1,4 +1,5 @@
 import type { SentenceRange } from '../text/sentences';
+import { KeyBuffer } from './features';
 import { mix, mix3 } from './hash';
 import { LABEL_COUNT, OUTSIDE } from './labels';
 import { CaseClass } from './word-shape';
@@ -28,12 +29,32 @@ function typeOf(label: number): number {
   return label === OUTSIDE ? 0 : 1 + ((label - 1) >> 2);
 }
 
-/** Majority type (0..4) of a word's first-stage labels leaving out one occurrence labelled `own`; -1: none. */
-function majorityElsewhere(counts: Int32Array, own: number, types: Int32Array): number {
+const L = LABEL_COUNT;
+const KEY_BIAS = mix(S_BIAS, 0);
+/** Keys that take one label as their value, precomputed per label (NONE included, for sentence edges). */
+const KEY_OWN = labelKeys(S_OWN);
+const KEY_PREV = labelKeys(S_PREV);
+const KEY_NEXT = labelKeys(S_NEXT);
+const KEY_HISTORY = labelKeys(S_HISTORY);
+const KEY_NO_HISTORY = labelKeys(S_NO_HISTORY);
+const KEY_MAJORITY = [0, 1, 2, 3, 4].map((t) => mix(S_MAJORITY, t));
+const KEY_SPAN_MATE = [0, 1, 2, 3, 4].map((t) => mix(S_SPAN_MATE, t));
+
+function labelKeys(template: number): Uint32Array {
+  const keys = new Uint32Array(256);
+  for (let y = 0; y < 256; y++) keys[y] = mix(template, y);
+  return keys;
+}
+
+/**
+ * Majority type (0..4) of a word's first-stage labels (`counts[at .. at + LABEL_COUNT)`) leaving out one
+ * occurrence labelled `own`; -1: none.
+ */
+function majorityElsewhere(counts: Int32Array, at: number, own: number, types: Int32Array): number {
   types.fill(0);
   let any = false;
-  for (let y = 0; y < LABEL_COUNT; y++) {
-    const c = (counts[y] as number) - (y === own ? 1 : 0);
+  for (let y = 0; y < L; y++) {
+    const c = (counts[at + y] as number) - (y === own ? 1 : 0);
     if (c <= 0) continue;
     any = true;
     const t = typeOf(y);
@@ -45,22 +66,10 @@ function majorityElsewhere(counts: Int32Array, own: number, types: Int32Array): 
   return majority;
 }
 
-/** First-stage entity spans of one sentence as `[start, end)` token ranges (labels are well formed). */
-function entityRanges(s: SentenceRange, labels: Uint8Array): [number, number][] {
-  const out: [number, number][] = [];
-  let open = -1;
-  for (let i = s.start; i < s.end; i++) {
-    const y = labels[i] as number;
-    if (y === OUTSIDE) continue;
-    const part = (y - 1) & 3;
-    if (part === 0) open = i;
-    else if (part === 3) out.push([i, i + 1]);
-    else if (part === 2 && open >= 0) {
-      out.push([open, i + 1]);
-      open = -1;
-    }
-  }
-  return out;
+/** Second-stage feature keys of a document, laid out like {@link DocumentFeatures} keys. */
+export interface StackedFeatures {
+  readonly keys: Uint32Array;
+  readonly offsets: Int32Array;
 }
 
 /**
@@ -68,85 +77,107 @@ function entityRanges(s: SentenceRange, labels: Uint8Array): [number, number][] 
  * stage labelled the same word elsewhere in the document (every distinct label, and the majority type); and,
  * inside a multi-word entity, the types its other words have elsewhere. A name tagged PERSON in three
  * sentences and ORGANIZATION in a fourth gets pulled back in line; "Kim" tagged PERSON alone pulls
- * "Kim Jong Un" towards PERSON even where "Un" alone looks like the UN.
+ * "Kim Jong Un" towards PERSON even where "Un" alone looks like the UN. `buffer` (reused by a tagger) holds
+ * the keys; the result views it.
  */
 export function stackedFeatures(
   words: readonly StackingWord[],
   sentences: readonly SentenceRange[],
   firstStage: Uint8Array,
-): { keys: Uint32Array; offsets: Int32Array } {
+  buffer: KeyBuffer = new KeyBuffer(),
+): StackedFeatures {
   const n = words.length;
-  const history = new Map<string, Int32Array>();
+  // Label counts per distinct capitalised word (by lower-case form): slot[i] * L indexes `counts`.
+  const slotOfWord = new Map<string, number>();
+  const slot = new Int32Array(n).fill(-1);
+  let counts = new Int32Array(64 * L);
   for (let i = 0; i < n; i++) {
     const w = words[i] as StackingWord;
     if (w.cls === CaseClass.None || w.cls === CaseClass.Lower) continue;
-    let counts = history.get(w.lower);
-    if (counts === undefined) {
-      counts = new Int32Array(LABEL_COUNT);
-      history.set(w.lower, counts);
+    let at = slotOfWord.get(w.lower);
+    if (at === undefined) {
+      at = slotOfWord.size * L;
+      slotOfWord.set(w.lower, at);
+      if (at + L > counts.length) {
+        const grown = new Int32Array(counts.length * 2);
+        grown.set(counts);
+        counts = grown;
+      }
     }
+    slot[i] = at;
     const y = firstStage[i] as number;
-    counts[y] = (counts[y] as number) + 1;
+    counts[at + y] = (counts[at + y] as number) + 1;
   }
-  const keys: number[] = [];
+  // Lower-case occurrences are not counted but still read the counts of their capitalised spelling.
+  if (slotOfWord.size > 0) {
+    for (let i = 0; i < n; i++) {
+      if (slot[i] === -1) slot[i] = slotOfWord.get((words[i] as StackingWord).lower) ?? -1;
+    }
+  }
+  const keys = buffer;
+  keys.clear();
   const offsets = new Int32Array(n + 1);
   const types = new Int32Array(5);
   // Per token: majority type elsewhere of its own word (-2: not computed yet).
   const elsewhere = new Int32Array(n).fill(-2);
   const majorityOf = (i: number): number => {
     if (elsewhere[i] === -2) {
-      const counts = history.get((words[i] as StackingWord).lower);
-      elsewhere[i] = counts === undefined ? -1 : majorityElsewhere(counts, firstStage[i] as number, types);
+      const at = slot[i] as number;
+      elsewhere[i] = at < 0 ? -1 : majorityElsewhere(counts, at, firstStage[i] as number, types);
     }
     return elsewhere[i] as number;
   };
   for (const s of sentences) {
-    const mates: (number[] | undefined)[] = [];
-    for (const [a, b] of entityRanges(s, firstStage)) {
-      if (b - a < 2) continue;
-      for (let i = a; i < b; i++) {
-        for (let j = a; j < b; j++) {
-          const t = j === i ? -1 : majorityOf(j);
-          if (t < 0) continue;
-          let list = mates[i - s.start];
-          if (list === undefined) {
-            list = [];
-            mates[i - s.start] = list;
-          }
-          list.push(mix(S_SPAN_MATE, t));
-        }
-      }
-    }
+    // The multi-word first-stage entity each token is in, if any: [spanStart, spanEnd).
+    let spanStart = -1;
+    let spanEnd = -1;
     for (let i = s.start; i < s.end; i++) {
       offsets[i] = keys.length;
       const own = firstStage[i] as number;
       const prev = i > s.start ? (firstStage[i - 1] as number) : NONE;
       const next = i + 1 < s.end ? (firstStage[i + 1] as number) : NONE;
-      keys.push(
-        mix(S_BIAS, 0),
-        mix(S_OWN, own),
-        mix(S_PREV, prev),
-        mix(S_NEXT, next),
-        mix3(S_AROUND, prev, next),
-      );
-      for (const key of mates[i - s.start] ?? []) keys.push(key);
-      const counts = history.get((words[i] as StackingWord).lower);
-      if (counts === undefined) continue;
+      keys.push(KEY_BIAS);
+      keys.push(KEY_OWN[own] as number);
+      keys.push(KEY_PREV[prev] as number);
+      keys.push(KEY_NEXT[next] as number);
+      keys.push(mix3(S_AROUND, prev, next));
+      if (i >= spanEnd) {
+        spanStart = -1;
+        // A B label opens a multi-word entity; well-formed labels close it with L in this sentence.
+        if (own !== OUTSIDE && ((own - 1) & 3) === 0) {
+          let j = i + 1;
+          while (j < s.end && firstStage[j] === own + 1) j++;
+          if (j < s.end && firstStage[j] === own + 2) {
+            spanStart = i;
+            spanEnd = j + 1;
+          }
+        }
+      }
+      if (spanStart >= 0) {
+        for (let j = spanStart; j < spanEnd; j++) {
+          if (j === i) continue;
+          const t = majorityOf(j);
+          if (t >= 0) keys.push(KEY_SPAN_MATE[t] as number);
+        }
+      }
+      const at = slot[i] as number;
+      if (at < 0) continue;
       let others = 0;
-      for (let y = 0; y < LABEL_COUNT; y++) {
-        const c = (counts[y] as number) - (y === own ? 1 : 0);
+      for (let y = 0; y < L; y++) {
+        const c = (counts[at + y] as number) - (y === own ? 1 : 0);
         if (c <= 0) continue;
         others += c;
-        keys.push(mix(S_HISTORY, y));
+        keys.push(KEY_HISTORY[y] as number);
       }
       if (others === 0) {
-        keys.push(mix(S_NO_HISTORY, own));
+        keys.push(KEY_NO_HISTORY[own] as number);
         continue;
       }
       const majority = majorityOf(i);
-      keys.push(mix(S_MAJORITY, majority), mix3(S_MAJORITY_OWN, majority, own));
+      keys.push(KEY_MAJORITY[majority] as number);
+      keys.push(mix3(S_MAJORITY_OWN, majority, own));
     }
   }
   offsets[n] = keys.length;
-  return { keys: Uint32Array.from(keys), offsets };
+  return { keys: keys.data.subarray(0, keys.length), offsets };
 }

@@ -50,10 +50,14 @@ export function constrainTransitions(
   return out;
 }
 
+const SCRATCH_A = new Float64Array(LABEL_COUNT);
+const SCRATCH_B = new Float64Array(LABEL_COUNT);
+
 /**
  * First-order Viterbi over `length` tokens. `emissions` holds `length × LABEL_COUNT` scores starting at
- * `offset`; the best labels are written to `out` (length `length`). `back` is scratch space of at least
- * `length × LABEL_COUNT` entries, passed in so hot loops allocate nothing.
+ * `offset`; the best labels are written to `out[outOffset .. outOffset + length)`. `back` is scratch space of
+ * at least `length × LABEL_COUNT` entries, passed in so hot loops allocate nothing (nor does `outOffset`
+ * need a per-sentence view of a document's label array).
  */
 export function viterbi(
   emissions: Float32Array,
@@ -62,12 +66,14 @@ export function viterbi(
   transitions: TransitionScores,
   out: Uint8Array,
   back: Uint8Array,
+  outOffset = 0,
 ): void {
   if (length === 0) return;
   const L = LABEL_COUNT;
   const { pairs, start, end, predecessors, predStart } = transitions;
-  let prev = new Float64Array(L);
-  let cur = new Float64Array(L);
+  // Shared scratch: decoding is synchronous, and a sentence-sized allocation per call was measurable.
+  let prev = SCRATCH_A;
+  let cur = SCRATCH_B;
   for (let y = 0; y < L; y++) prev[y] = (start[y] as number) + (emissions[offset + y] as number);
   for (let i = 1; i < length; i++) {
     const base = offset + i * L;
@@ -99,9 +105,9 @@ export function viterbi(
       arg = y;
     }
   }
-  out[length - 1] = arg;
+  out[outOffset + length - 1] = arg;
   for (let i = length - 1; i > 0; i--) {
     arg = back[i * L + arg] as number;
-    out[i - 1] = arg;
+    out[outOffset + i - 1] = arg;
   }
 }

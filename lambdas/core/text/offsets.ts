@@ -14,15 +14,7 @@ export interface Span {
  * characters (the common case) the conversion is the identity and no table is built.
  */
 export function utf16ToCodePointConverter(text: string): (utf16Index: number) => number {
-  let astral = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      astral = true;
-      break;
-    }
-  }
-  if (!astral) return (i) => i;
+  if (!hasAstral(text)) return identity;
   const table = new Uint32Array(text.length + 1);
   let cp = 0;
   for (let i = 0; i < text.length; i++) {
@@ -53,8 +45,23 @@ export function codePointToUtf16Converter(text: string): (codePointIndex: number
   return (cp) => positions[cp] ?? text.length;
 }
 
-/** Re-bases a list of UTF-16 spans onto code points, keeping all other fields. */
+/**
+ * Re-bases a list of UTF-16 spans onto code points, keeping all other fields. Without astral characters the
+ * offsets are already code points and the spans are returned as they are (a copy of the list, not of each span).
+ */
 export function spansToCodePoints<T extends Span>(text: string, spans: readonly T[]): T[] {
+  if (!hasAstral(text)) return spans.slice();
   const convert = utf16ToCodePointConverter(text);
   return spans.map((s) => ({ ...s, start: convert(s.start), end: convert(s.end) }));
+}
+
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/;
+
+/** Whether a text has characters outside the BMP; the regex engine scans far faster than a JS loop. */
+function hasAstral(text: string): boolean {
+  return HIGH_SURROGATE.test(text);
+}
+
+function identity(i: number): number {
+  return i;
 }
