@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { parseReferenceDate } from '../../lambdas/core/dates/reference-date';
@@ -44,47 +44,101 @@ export async function tagCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** Streams JSON lines: one document in memory at a time, output written with back-pressure. */
+/**
+ * Streams JSON lines. Input is read in chunks and every complete line of a chunk is tagged before the answers
+ * go out in one write (with back-pressure): a write per line cost more than some documents take to tag.
+ * Memory stays bounded by the chunk size, and each chunk's answers are written before the next is read.
+ */
 async function tagJsonLines(taggers: Taggers, defaultPublished: string): Promise<number> {
-  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  let failures = 0;
-  let lineNo = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim().length === 0) continue;
-    let id: unknown = null;
-    try {
-      const doc = JSON.parse(line) as { id?: unknown; text?: unknown; published?: unknown };
-      id = doc.id ?? null;
-      if (typeof doc.text !== 'string') throw new UsageError('"text" must be a string');
-      const published = typeof doc.published === 'string' && doc.published ? doc.published : defaultPublished;
-      const tagged = tagText(doc.text, published, taggers);
-      await writeLine(
-        JSON.stringify({
-          id,
-          entities: tagged.entities.map(({ text, type, start, end, canonical }) => ({
-            text,
-            type,
-            start,
-            end,
-            canonical,
-          })),
-          dates: tagged.dates.map(({ text, type, value, mod, start, end }) => ({
-            text,
-            type,
-            value,
-            ...(mod === undefined ? {} : { mod }),
-            start,
-            end,
-          })),
-        }),
-      );
-    } catch (error) {
-      failures++;
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      process.stderr.write(`newsflow tag: line ${lineNo}: ${message}\n`);
-      await writeLine(JSON.stringify({ id, entities: [], dates: [], error: message }));
+  const state = { failures: 0, lineNo: 0 };
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  for await (const chunk of process.stdin) {
+    let text = pending + decoder.write(chunk as Buffer);
+    // A final '\r' may be the first half of a '\r\n' split across chunks: keep it for the next one.
+    const end = text.endsWith('\r') ? text.length - 1 : text.length;
+    const cut = Math.max(text.lastIndexOf('\n', end - 1), text.lastIndexOf('\r', end - 1));
+    if (cut < 0) {
+      pending = text;
+      continue;
     }
+    pending = text.slice(cut + 1);
+    text = text.slice(0, cut);
+    await writeChunk(answerLines(text.split(LINE_BREAK), taggers, defaultPublished, state));
   }
-  return failures === 0 ? 0 : 1;
+  const rest = pending + decoder.end();
+  if (rest.length > 0)
+    await writeChunk(answerLines(rest.split(LINE_BREAK), taggers, defaultPublished, state));
+  return state.failures === 0 ? 0 : 1;
+}
+
+/** Line breaks as readline counts them. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** Tags each line, returning the output lines (newline-terminated) joined for one write. */
+function answerLines(
+  lines: readonly string[],
+  taggers: Taggers,
+  defaultPublished: string,
+  state: { failures: number; lineNo: number },
+): string {
+  let out = '';
+  for (const line of lines) {
+    state.lineNo++;
+    if (line.trim().length === 0) continue;
+    out += `${answerLine(line, state.lineNo, taggers, defaultPublished, state)}\n`;
+  }
+  return out;
+}
+
+function answerLine(
+  line: string,
+  lineNo: number,
+  taggers: Taggers,
+  defaultPublished: string,
+  state: { failures: number },
+): string {
+  let id: unknown = null;
+  try {
+    const doc = JSON.parse(line) as { id?: unknown; text?: unknown; published?: unknown };
+    id = doc.id ?? null;
+    if (typeof doc.text !== 'string') throw new UsageError('"text" must be a string');
+    const published = typeof doc.published === 'string' && doc.published ? doc.published : defaultPublished;
+    const tagged = tagText(doc.text, published, taggers);
+    return JSON.stringify({
+      id,
+      entities: tagged.entities.map(({ text, type, start, end, canonical }) => ({
+        text,
+        type,
+        start,
+        end,
+        canonical,
+      })),
+      dates: tagged.dates.map(({ text, type, value, mod, start, end }) => ({
+        text,
+        type,
+        value,
+        ...(mod === undefined ? {} : { mod }),
+        start,
+        end,
+      })),
+    });
+  } catch (error) {
+    state.failures++;
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`newsflow tag: line ${lineNo}: ${message}\n`);
+    return JSON.stringify({ id, entities: [], dates: [], error: message });
+  }
+}
+
+/** Writes to stdout, waiting when the pipe is full so memory stays constant on long streams. */
+function writeChunk(text: string): Promise<void> {
+  if (text.length === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const ok = process.stdout.write(text, (error) => {
+      if (error) reject(error);
+    });
+    if (ok) resolve();
+    else process.stdout.once('drain', () => resolve());
+  });
 }
