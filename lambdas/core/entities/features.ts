@@ -18,7 +18,7 @@ const MIXED = CaseClass.Mixed;
 export interface DocumentFeatures {
   readonly keys: Uint32Array;
   readonly offsets: Int32Array;
-  /** Per token, its word's context-free features (also in `keys` unless extraction left them out). */
+  /** Per token, its word's context-free features (also in `keys` in mode `all`). */
   readonly words: readonly WordEntry[];
 }
 
@@ -53,6 +53,21 @@ const T_GAZ_PREV = 42;
 const BOUNDARY = hashString('<s>');
 const BIAS = mix(T_BIAS, 0);
 
+/**
+ * Keys a word contributes to its neighbours' features, in the order {@link extractFeatures} emits them for
+ * a token: as the previous word, the next word, two before and two after. A tagger caches their scores per
+ * distinct word instead of looking them up per token.
+ */
+export function neighbourKeys(norm: number): Uint32Array {
+  return Uint32Array.of(mix(T_PREV, norm), mix(T_NEXT, norm), mix(T_PREV2, norm), mix(T_NEXT2, norm));
+}
+
+/** The bias key, emitted for every token before its neighbour keys. */
+export const BIAS_KEY = BIAS;
+
+/** The `norm` standing for "no word" beyond a sentence edge in neighbour keys. */
+export const BOUNDARY_NORM = BOUNDARY;
+
 /** What a word contributes on its own, whatever its context: computed once per distinct word. */
 export interface WordEntry {
   readonly lower: string;
@@ -62,7 +77,9 @@ export interface WordEntry {
   /** Keys of the context-free templates (word, lower case, shapes, affixes). */
   readonly local: Uint32Array;
   /** Scratch slot for a tagger: the summed weights of `local`, filled on first use. */
-  localScores?: Float32Array;
+  localScores: Float32Array | undefined;
+  /** Scratch slot for a tagger: the weights of each of this word's {@link neighbourKeys}, filled on first use. */
+  neighbourScores: Float32Array | undefined;
 }
 
 /**
@@ -101,7 +118,15 @@ function wordEntry(w: string): WordEntry {
     local.push(mix(T_PREFIX + k - 1, hashString(w.slice(0, k))));
     local.push(mix(T_SUFFIX + k - 1, hashString(lower.slice(len - k))));
   }
-  return { lower, norm, short, cls: caseClass(w), local: Uint32Array.from(local) };
+  return {
+    lower,
+    norm,
+    short,
+    cls: caseClass(w),
+    local: Uint32Array.from(local),
+    localScores: undefined,
+    neighbourScores: undefined,
+  };
 }
 
 /** Growable buffer of feature keys; a tagger keeps one and reuses it for every document. */
@@ -142,15 +167,21 @@ interface TokenInfo {
  * how the same word is written elsewhere in the document (a capitalised word that also appears in lower case
  * is rarely a name; a headline word in capitals is read through its spelling in running text). Consistency
  * of labels across the document is left to the second stage (see stacking).
+ *
+ * `mode: 'context'` (tagging) leaves out the keys that depend on single words only, the token's own
+ * (`WordEntry.local`) and the bias and neighbour keys: a tagger scores those once per distinct word. The
+ * remaining keys keep their order, so scores add up in the same order either way. `buffer` receives the keys
+ * (the result views it).
  */
 export function extractFeatures(
   words: readonly string[],
   sentences: readonly SentenceRange[],
   lexicon: FeatureLexicon,
   cache: WordCache = new WordCache(),
-  includeLocal = true,
+  mode: 'all' | 'context' = 'all',
   buffer: KeyBuffer = new KeyBuffer(),
 ): DocumentFeatures {
+  const all = mode === 'all';
   const n = words.length;
   const info = tokenInfo(words, sentences, cache);
   const gaz = gazetteerMarks(info, sentences, lexicon);
@@ -166,18 +197,18 @@ export function extractFeatures(
       const cls = info.cls[i] as number;
       const prev = i > sent.start ? (info.norm[i - 1] as number) : BOUNDARY;
       const next = i + 1 < sent.end ? (info.norm[i + 1] as number) : BOUNDARY;
-      const prev2 = i > sent.start + 1 ? (info.norm[i - 2] as number) : BOUNDARY;
-      const next2 = i + 2 < sent.end ? (info.norm[i + 2] as number) : BOUNDARY;
       const shortPrev = i > sent.start ? (info.short[i - 1] as number) : BOUNDARY;
       const shortNext = i + 1 < sent.end ? (info.short[i + 1] as number) : BOUNDARY;
       const headline = info.headline[i] as number;
       const first = info.first[i] as number;
-      if (includeLocal) for (const key of (info.entries[i] as WordEntry).local) keys.push(key);
-      keys.push(BIAS);
-      keys.push(mix(T_PREV, prev));
-      keys.push(mix(T_NEXT, next));
-      keys.push(mix(T_PREV2, prev2));
-      keys.push(mix(T_NEXT2, next2));
+      if (all) {
+        for (const key of (info.entries[i] as WordEntry).local) keys.push(key);
+        keys.push(BIAS);
+        keys.push(mix(T_PREV, prev));
+        keys.push(mix(T_NEXT, next));
+        keys.push(mix(T_PREV2, i > sent.start + 1 ? (info.norm[i - 2] as number) : BOUNDARY));
+        keys.push(mix(T_NEXT2, i + 2 < sent.end ? (info.norm[i + 2] as number) : BOUNDARY));
+      }
       keys.push(mix3(T_PREV_CUR, prev, norm));
       keys.push(mix3(T_CUR_NEXT, norm, next));
       keys.push(mix3(T_SHORT_PREV, shortPrev, short));

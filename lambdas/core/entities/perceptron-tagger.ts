@@ -1,6 +1,14 @@
 import { type SentenceRange, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokenize';
-import { extractFeatures, KeyBuffer, WordCache, type WordEntry } from './features';
+import {
+  BIAS_KEY,
+  BOUNDARY_NORM,
+  extractFeatures,
+  KeyBuffer,
+  neighbourKeys,
+  WordCache,
+  type WordEntry,
+} from './features';
 import { LABEL_COUNT, labelType, OUTSIDE } from './labels';
 import type { FeatureLexicon } from './lexicon';
 import type { LoadedModel } from './model-format';
@@ -8,6 +16,9 @@ import { SparseWeights } from './sparse-weights';
 import { stackedFeatures } from './stacking';
 import type { EntitySpan, EntityTagger } from './types';
 import { constrainTransitions, type TransitionScores, viterbi } from './viterbi';
+
+// A module-level copy: transpiled imports are getters, too slow to read in per-token loops.
+const L = LABEL_COUNT;
 
 /** A text cut into tokens and sentences, ready for feature extraction. */
 export interface PreparedText {
@@ -26,6 +37,9 @@ export function prepareText(text: string): PreparedText {
 interface ScoringStage {
   readonly weights: SparseWeights;
   readonly transitions: TransitionScores;
+  /** Weights of the bias key, and of the neighbour keys of a sentence edge (see neighbourKeys). */
+  readonly bias: Float32Array;
+  readonly boundary: Float32Array;
 }
 
 /**
@@ -48,9 +62,12 @@ export function createPerceptronTagger(model: LoadedModel): EntityTagger {
       sums.start[i] = (sums.start[i] as number) + (s.startWeights[i] as number);
       sums.end[i] = (sums.end[i] as number) + (s.endWeights[i] as number);
     }
+    const weights = new SparseWeights(s.keys, s.rowStart, s.labels, s.values);
     return {
-      weights: new SparseWeights(s.keys, s.rowStart, s.labels, s.values),
+      weights,
       transitions: constrainTransitions(sums.pairs, sums.start, sums.end),
+      bias: rowsOf(Uint32Array.of(BIAS_KEY), weights),
+      boundary: rowsOf(neighbourKeys(BOUNDARY_NORM), weights),
     };
   });
   const cache = new WordCache();
@@ -94,7 +111,6 @@ class Scratch {
 
   /** Makes room for `n` tokens; returns the emissions, zeroed for them. */
   public reserve(n: number): Float32Array {
-    const L = LABEL_COUNT;
     if (this.labels.length < n) {
       const size = Math.max(n, 2 * this.labels.length, 256);
       this.emissions = new Float32Array(size * L);
@@ -115,7 +131,7 @@ function decodeAll(
   back: Uint8Array,
 ): void {
   for (const s of prepared.sentences) {
-    viterbi(emissions, s.start * LABEL_COUNT, s.end - s.start, transitions, labels, back, s.start);
+    viterbi(emissions, s.start * L, s.end - s.start, transitions, labels, back, s.start);
   }
 }
 
@@ -127,28 +143,50 @@ function decodeLabels(
   cache: WordCache,
   scratch: Scratch,
 ): Uint8Array {
-  const L = LABEL_COUNT;
   const n = prepared.words.length;
   const first = stages[0] as ScoringStage;
-  // Context-free features are scored once per distinct word and cached with it.
+  // Features of single words (the token's own, and what it says as a neighbour) are scored once per
+  // distinct word and cached with it; they are added in the order extraction would have emitted them.
   const { keys, offsets, words } = extractFeatures(
     prepared.words,
     prepared.sentences,
     lexicon,
     cache,
-    false,
+    'context',
     scratch.keys,
   );
   const emissions = scratch.reserve(n);
-  for (let i = 0; i < n; i++) {
-    const entry = words[i] as WordEntry;
-    let local = entry.localScores;
-    if (local === undefined) {
-      local = new Float32Array(L);
-      first.weights.accumulate(entry.local, 0, entry.local.length, local, 0);
-      entry.localScores = local;
+  const { bias, boundary } = first;
+  for (const s of prepared.sentences) {
+    for (let i = s.start; i < s.end; i++) {
+      const base = i * L;
+      emissions.set(localScores(words[i] as WordEntry, first.weights), base);
+      addRow(emissions, base, bias, 0);
+      addRow(
+        emissions,
+        base,
+        i > s.start ? neighbourScores(words[i - 1] as WordEntry, first.weights) : boundary,
+        0,
+      );
+      addRow(
+        emissions,
+        base,
+        i + 1 < s.end ? neighbourScores(words[i + 1] as WordEntry, first.weights) : boundary,
+        L,
+      );
+      addRow(
+        emissions,
+        base,
+        i > s.start + 1 ? neighbourScores(words[i - 2] as WordEntry, first.weights) : boundary,
+        2 * L,
+      );
+      addRow(
+        emissions,
+        base,
+        i + 2 < s.end ? neighbourScores(words[i + 2] as WordEntry, first.weights) : boundary,
+        3 * L,
+      );
     }
-    emissions.set(local, i * L);
   }
   first.weights.accumulate(keys, 0, n, emissions, 0, offsets);
   const labels = scratch.labels.subarray(0, n);
@@ -160,4 +198,42 @@ function decodeLabels(
   second.weights.accumulate(stacked.keys, 0, n, emissions, 0, stacked.offsets);
   decodeAll(prepared, emissions, second.transitions, labels, back);
   return labels;
+}
+
+/** The summed weights of a word's own features, cached on its entry. */
+function localScores(entry: WordEntry, weights: SparseWeights): Float32Array {
+  let scores = entry.localScores;
+  if (scores === undefined) {
+    scores = new Float32Array(L);
+    weights.accumulate(entry.local, 0, entry.local.length, scores, 0);
+    entry.localScores = scores;
+  }
+  return scores;
+}
+
+/** The weights of each of a word's neighbour keys, one row of LABEL_COUNT each, cached on its entry. */
+function neighbourScores(entry: WordEntry, weights: SparseWeights): Float32Array {
+  let scores = entry.neighbourScores;
+  if (scores === undefined) {
+    scores = rowsOf(neighbourKeys(entry.norm), weights);
+    entry.neighbourScores = scores;
+  }
+  return scores;
+}
+
+/** One row of weights per key (zeros for keys the model lacks). */
+function rowsOf(keys: Uint32Array, weights: SparseWeights): Float32Array {
+  const rows = new Float32Array(keys.length * L);
+  for (let k = 0; k < keys.length; k++) weights.accumulate(keys, k, k + 1, rows, k * L);
+  return rows;
+}
+
+/**
+ * Adds one row (`rows[at .. at + LABEL_COUNT)`) to the emissions of a token. A feature's weights are added
+ * as a whole row, zeros included: x + 0 is x, so the sums are those of adding its non-zero weights alone.
+ */
+function addRow(emissions: Float32Array, base: number, rows: Float32Array, at: number): void {
+  for (let y = 0; y < L; y++) {
+    emissions[base + y] = (emissions[base + y] as number) + (rows[at + y] as number);
+  }
 }

@@ -1,6 +1,9 @@
 import { FeatureTable } from './feature-table';
 import { LABEL_COUNT } from './labels';
 
+// A module-level copy: transpiled imports are getters, too slow to read per token.
+const L = LABEL_COUNT;
+
 /**
  * Feature weights for tagging, stored sparsely: most features carry weight for only a few labels, so row r
  * keeps just its non-zero pairs `labels[j], values[j]` for `j` in `rowStart[r] .. rowStart[r + 1]`. That
@@ -37,7 +40,7 @@ export class SparseWeights {
       return;
     }
     for (let t = from; t < to; t++) {
-      this.add(keys, offsets[t] as number, offsets[t + 1] as number, out, base + t * LABEL_COUNT);
+      this.add(keys, offsets[t] as number, offsets[t + 1] as number, out, base + t * L);
     }
   }
 
