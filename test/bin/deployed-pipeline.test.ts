@@ -7,10 +7,10 @@ describe('deployedPipelineFromOutputs', () => {
     { OutputKey: 'RawPrefix', OutputValue: 'raw/' },
     { OutputKey: 'ProcessedBucketName', OutputValue: 'processed-bucket' },
     { OutputKey: 'TableName', OutputValue: 'articles' },
-    { OutputKey: 'CleanQueueUrl', OutputValue: 'https://sqs/clean' },
-    { OutputKey: 'CleanDeadLetterQueueUrl', OutputValue: 'https://sqs/clean-dlq' },
-    { OutputKey: 'TagQueueUrl', OutputValue: 'https://sqs/tag' },
-    { OutputKey: 'TagDeadLetterQueueUrl', OutputValue: 'https://sqs/tag-dlq' },
+    { OutputKey: 'CleanQueueUrl', OutputValue: 'queue-url/clean' },
+    { OutputKey: 'CleanDeadLetterQueueUrl', OutputValue: 'queue-url/clean-dlq' },
+    { OutputKey: 'TagQueueUrl', OutputValue: 'queue-url/tag' },
+    { OutputKey: 'TagDeadLetterQueueUrl', OutputValue: 'queue-url/tag-dlq' },
     { OutputKey: 'DashboardName', OutputValue: 'ignored' },
   ];
 
@@ -26,10 +26,10 @@ describe('deployedPipelineFromOutputs', () => {
       processedBucket: 'processed-bucket',
       table: 'articles',
       queueUrls: {
-        clean: 'https://sqs/clean',
-        cleanDlq: 'https://sqs/clean-dlq',
-        tag: 'https://sqs/tag',
-        tagDlq: 'https://sqs/tag-dlq',
+        clean: 'queue-url/clean',
+        cleanDlq: 'queue-url/clean-dlq',
+        tag: 'queue-url/tag',
+        tagDlq: 'queue-url/tag-dlq',
       },
     });
   });

@@ -171,11 +171,11 @@ describe('queueDepth', () => {
     } as unknown as SQSClient;
 
     // Act
-    const depth = await queueDepth(sqs, 'https://sqs/q');
+    const depth = await queueDepth(sqs, 'queue-url/q');
 
     // Assess
     expect(depth).toEqual(expected);
-    expect(sent[0]?.input.QueueUrl).toBe('https://sqs/q');
+    expect(sent[0]?.input.QueueUrl).toBe('queue-url/q');
   });
 });
 
