@@ -159,6 +159,7 @@ interface TokenInfo {
   readonly first: Uint8Array;
   readonly sentenceOf: Int32Array;
   readonly lower: string[];
+  readonly words: readonly string[];
 }
 
 /**
@@ -248,6 +249,7 @@ function tokenInfo(
     first: new Uint8Array(n),
     sentenceOf: new Int32Array(n),
     lower: new Array<string>(n),
+    words,
   };
   for (let i = 0; i < n; i++) {
     const e = cache.get(words[i] as string);
@@ -290,6 +292,25 @@ function isCap(cls: number): boolean {
   return cls === TITLE || cls === UPPER || cls === INITIAL || cls === MIXED;
 }
 
+/**
+ * A sentence in which no word starts with a capital (a tag list, a handle, text typed without case): like a
+ * headline in capitals, its case says nothing about which words are names, so it is no evidence that a word
+ * elsewhere in the document is an ordinary one ("kim jong un" in a tag footer does not make "Kim" common).
+ */
+function isCaseless(info: TokenInfo, s: SentenceRange): boolean {
+  for (let i = s.start; i < s.end; i++) {
+    const cls = info.cls[i] as number;
+    if (cls === TITLE || cls === UPPER || cls === INITIAL) return false;
+    if (cls === MIXED && startsUpper(info.words[i] as string)) return false;
+  }
+  return true;
+}
+
+function startsUpper(word: string): boolean {
+  const c = word.charAt(0);
+  return c !== c.toLowerCase();
+}
+
 function documentContext(info: TokenInfo, sentences: readonly SentenceRange[], n: number): DocumentContext {
   const flags = new Map<string, number>();
   const ownRun = new Int32Array(n);
@@ -311,6 +332,7 @@ function documentContext(info: TokenInfo, sentences: readonly SentenceRange[], n
       i = j;
     }
     if (s.end > s.start && info.headline[s.start]) continue;
+    if (isCaseless(info, s)) continue;
     for (let k = s.start; k < s.end; k++) {
       const cls = info.cls[k] as number;
       const key = info.lower[k] as string;

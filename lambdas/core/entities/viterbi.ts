@@ -13,6 +13,8 @@ export interface TransitionScores {
    */
   readonly predecessors: Uint8Array;
   readonly predStart: Uint8Array;
+  /** `pairs[predecessors[k] × LABEL_COUNT + y]` for each k, laid out like `predecessors` (read in sequence). */
+  readonly predScores: Float64Array;
   /** Score of starting a sentence with each label. */
   readonly start: Float32Array;
   /** Score of ending a sentence with each label. */
@@ -37,6 +39,7 @@ export function constrainTransitions(
     pairs: new Float32Array(L * L),
     predecessors: Uint8Array.from(preds),
     predStart,
+    predScores: new Float64Array(preds.length),
     start: new Float32Array(L),
     end: new Float32Array(L),
   };
@@ -45,6 +48,11 @@ export function constrainTransitions(
     out.end[p] = isValidEnd(p) ? (end[p] ?? 0) : Number.NEGATIVE_INFINITY;
     for (let n = 0; n < L; n++) {
       out.pairs[p * L + n] = isValidTransition(p, n) ? (pairs[p * L + n] ?? 0) : Number.NEGATIVE_INFINITY;
+    }
+  }
+  for (let n = 0; n < L; n++) {
+    for (let k = predStart[n] as number; k < (predStart[n + 1] as number); k++) {
+      out.predScores[k] = out.pairs[(preds[k] as number) * L + n] as number;
     }
   }
   return out;
@@ -70,7 +78,7 @@ export function viterbi(
 ): void {
   if (length === 0) return;
   const L = LABEL_COUNT;
-  const { pairs, start, end, predecessors, predStart } = transitions;
+  const { start, end, predecessors, predStart, predScores } = transitions;
   // Shared scratch: decoding is synchronous, and a sentence-sized allocation per call was measurable.
   let prev = SCRATCH_A;
   let cur = SCRATCH_B;
@@ -83,7 +91,7 @@ export function viterbi(
       const last = predStart[y + 1] as number;
       for (let k = predStart[y] as number; k < last; k++) {
         const p = predecessors[k] as number;
-        const s = (prev[p] as number) + (pairs[p * L + y] as number);
+        const s = (prev[p] as number) + (predScores[k] as number);
         if (s > best) {
           best = s;
           arg = p;
