@@ -76,7 +76,7 @@ export interface WordEntry {
   readonly cls: number;
   /** Keys of the context-free templates (word, lower case, shapes, affixes). */
   readonly local: Uint32Array;
-  /** Scratch slot for a tagger: the summed weights of `local`, filled on first use. */
+  /** Scratch slot for a tagger: the word's own scores (from `local`), filled on first use. */
   localScores: Float32Array | undefined;
   /** Scratch slot for a tagger: the weights of each of this word's {@link neighbourKeys}, filled on first use. */
   neighbourScores: Float32Array | undefined;

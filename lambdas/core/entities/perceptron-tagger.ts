@@ -160,8 +160,7 @@ function decodeLabels(
   for (const s of prepared.sentences) {
     for (let i = s.start; i < s.end; i++) {
       const base = i * L;
-      emissions.set(localScores(words[i] as WordEntry, first.weights), base);
-      addRow(emissions, base, bias, 0);
+      emissions.set(localScores(words[i] as WordEntry, first.weights, bias), base);
       addRow(
         emissions,
         base,
@@ -200,12 +199,16 @@ function decodeLabels(
   return labels;
 }
 
-/** The summed weights of a word's own features, cached on its entry. */
-function localScores(entry: WordEntry, weights: SparseWeights): Float32Array {
+/**
+ * The summed weights of a word's own features, then the bias added (in float32, as the emissions would add
+ * it), cached on its entry.
+ */
+function localScores(entry: WordEntry, weights: SparseWeights, bias: Float32Array): Float32Array {
   let scores = entry.localScores;
   if (scores === undefined) {
     scores = new Float32Array(L);
     weights.accumulate(entry.local, 0, entry.local.length, scores, 0);
+    addRow(scores, 0, bias, 0);
     entry.localScores = scores;
   }
   return scores;

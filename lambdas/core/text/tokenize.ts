@@ -45,20 +45,20 @@ const ABBREVIATIONS = new Set(
 /** Tokenizes `text`. Deterministic; offsets index the string as given. */
 export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const mode = options.mode ?? 'auto';
-  const chunks: [number, number][] = [];
-  const ws = /\S+/g;
-  for (let m = ws.exec(text); m !== null; m = ws.exec(text)) chunks.push([m.index, m.index + m[0].length]);
+  // Whitespace-separated chunks as flat [start, end) pairs: one allocation, not one per chunk.
+  const chunks = whitespaceChunks(text);
+  const count = chunks.length / 2;
   const split = mode === 'raw' || (mode === 'auto' && !looksPretokenized(text, chunks));
   const tokens: Token[] = [];
-  for (let k = 0; k < chunks.length; k++) {
-    const [start, end] = chunks[k] as [number, number];
+  for (let k = 0; k < count; k++) {
+    const start = chunks[2 * k] as number;
+    const end = chunks[2 * k + 1] as number;
     if (!split) {
       tokens.push({ text: text.slice(start, end), start, end });
       continue;
     }
-    const lineStart = k === 0 || text.lastIndexOf('\n', start) > (chunks[k - 1] as [number, number])[0];
-    const next = chunks[k + 1];
-    const nextChar = next === undefined ? '' : text.charAt(next[0]);
+    const lineStart = k === 0 || text.lastIndexOf('\n', start) > (chunks[2 * k - 2] as number);
+    const nextChar = k + 1 < count ? text.charAt(chunks[2 * k + 2] as number) : '';
     const nextIsLower = nextChar !== '' && nextChar !== nextChar.toUpperCase();
     for (const [s, e] of splitChunk(text.slice(start, end), lineStart, nextIsLower)) {
       tokens.push({ text: text.slice(start + s, start + e), start: start + s, end: start + e });
@@ -68,13 +68,49 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
 }
 
 /**
+ * `[start0, end0, start1, end1, …]` of the runs of non-whitespace characters (`\S+`) of a text, found by a
+ * scan rather than a global regex (whose match arrays were most of this function's cost).
+ */
+function whitespaceChunks(text: string): number[] {
+  const out: number[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      if (start >= 0) out.push(start, i);
+      start = -1;
+    } else if (start < 0) start = i;
+  }
+  if (start >= 0) out.push(start, text.length);
+  return out;
+}
+
+/** Exactly the characters of the regex class `\s`. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
  * Pre-tokenized text has punctuation standing alone between spaces and almost never glued to a word;
  * ordinary prose is the opposite. Counting both decides which one a text is.
  */
-function looksPretokenized(text: string, chunks: readonly [number, number][]): boolean {
+function looksPretokenized(text: string, chunks: readonly number[]): boolean {
   let alone = 0;
   let glued = 0;
-  for (const [s, e] of chunks) {
+  for (let k = 0; k < chunks.length; k += 2) {
+    const s = chunks[k] as number;
+    const e = chunks[k + 1] as number;
     const last = text.charCodeAt(e - 1);
     // , ; : .
     if (last !== 44 && last !== 59 && last !== 58 && last !== 46) continue;
