@@ -91,13 +91,14 @@ async function cleanObject(ctx: Context): Promise<CleanResult> {
     if (order > 0) return 'stale';
     if (order === 0 && change.kind === 'created') return 'duplicate';
   }
-  if ((await deps.objects.head(ctx.rawNow)) === undefined) {
+  // The version the event names (the current object on an unversioned bucket). If it has been deleted since,
+  // the check after writing withdraws the document again.
+  const raw = { ...ctx.rawNow, ...(change.versionId ? { versionId: change.versionId } : {}) };
+  const got = await deps.objects.get(raw, deps.config.maxObjectBytes);
+  if (got.status === 'missing') {
     log.info('Raw object no longer exists; its delete event removes the article');
     return 'skipped-missing';
   }
-  const raw = { ...ctx.rawNow, ...(change.versionId ? { versionId: change.versionId } : {}) };
-  const got = await deps.objects.get(raw, deps.config.maxObjectBytes);
-  if (got.status === 'missing') return 'skipped-missing';
   const doc = processedDocumentFor(ctx, got);
   const eTag = await deps.objects.put(ctx.processed, JSON.stringify(doc), {
     contentType: 'application/json',
