@@ -149,6 +149,42 @@ export class KeyBuffer {
   }
 }
 
+/**
+ * Per-token arrays of one document, kept by a tagger and grown to the longest document seen, so tagging does
+ * not allocate a dozen typed arrays per document. Results that view them are valid until the next call.
+ */
+export class FeatureScratch {
+  public norm = new Int32Array(0);
+  public short = new Int32Array(0);
+  public cls = new Uint8Array(0);
+  public headline = new Uint8Array(0);
+  public first = new Uint8Array(0);
+  public caseFlags = new Uint8Array(0);
+  public ownRun = new Int32Array(0);
+  public marks = new Int32Array(0);
+  public offsets = new Int32Array(0);
+
+  /** Makes room for `n` tokens, zeroing what is only written for some tokens. */
+  public reserve(n: number): void {
+    if (this.offsets.length < n + 1) {
+      const size = Math.max(n + 1, 2 * this.offsets.length, 256);
+      this.norm = new Int32Array(size);
+      this.short = new Int32Array(size);
+      this.cls = new Uint8Array(size);
+      this.headline = new Uint8Array(size);
+      this.first = new Uint8Array(size);
+      this.caseFlags = new Uint8Array(size);
+      this.ownRun = new Int32Array(size);
+      this.marks = new Int32Array(size);
+      this.offsets = new Int32Array(size);
+      return;
+    }
+    this.first.fill(0, 0, n);
+    this.ownRun.fill(0, 0, n);
+    this.marks.fill(0, 0, n);
+  }
+}
+
 /** Per-token values computed once per document and shared by all templates. */
 interface TokenInfo {
   readonly norm: Int32Array;
@@ -157,7 +193,6 @@ interface TokenInfo {
   readonly cls: Uint8Array;
   readonly headline: Uint8Array;
   readonly first: Uint8Array;
-  readonly sentenceOf: Int32Array;
   readonly lower: string[];
   readonly words: readonly string[];
 }
@@ -181,15 +216,17 @@ export function extractFeatures(
   cache: WordCache = new WordCache(),
   mode: 'all' | 'context' = 'all',
   buffer: KeyBuffer = new KeyBuffer(),
+  scratch: FeatureScratch = new FeatureScratch(),
 ): DocumentFeatures {
   const all = mode === 'all';
   const n = words.length;
-  const info = tokenInfo(words, sentences, cache);
-  const gaz = gazetteerMarks(info, sentences, lexicon);
-  const doc = documentContext(info, sentences, n);
+  scratch.reserve(n);
+  const info = tokenInfo(words, sentences, cache, scratch);
+  const gaz = gazetteerMarks(info, sentences, lexicon, scratch.marks);
+  const doc = documentContext(info, sentences, n, scratch);
   const keys = buffer;
   keys.clear();
-  const offsets = new Int32Array(n + 1);
+  const offsets = scratch.offsets;
   for (const sent of sentences) {
     for (let i = sent.start; i < sent.end; i++) {
       offsets[i] = keys.length;
@@ -231,23 +268,27 @@ export function extractFeatures(
     }
   }
   offsets[n] = keys.length;
-  return { keys: keys.data.subarray(0, keys.length), offsets, words: info.entries };
+  return {
+    keys: keys.data.subarray(0, keys.length),
+    offsets: offsets.subarray(0, n + 1),
+    words: info.entries,
+  };
 }
 
 function tokenInfo(
   words: readonly string[],
   sentences: readonly SentenceRange[],
   cache: WordCache,
+  scratch: FeatureScratch,
 ): TokenInfo {
   const n = words.length;
   const info: TokenInfo = {
-    norm: new Int32Array(n),
-    short: new Int32Array(n),
+    norm: scratch.norm,
+    short: scratch.short,
     entries: new Array<WordEntry>(n),
-    cls: new Uint8Array(n),
-    headline: new Uint8Array(n),
-    first: new Uint8Array(n),
-    sentenceOf: new Int32Array(n),
+    cls: scratch.cls,
+    headline: scratch.headline,
+    first: scratch.first,
     lower: new Array<string>(n),
     words,
   };
@@ -259,7 +300,7 @@ function tokenInfo(
     info.short[i] = e.short;
     info.cls[i] = e.cls;
   }
-  sentences.forEach((s, si) => {
+  for (const s of sentences) {
     // Headlines (and datelines) are written in capitals, where case says nothing about names.
     let upper = 0;
     let cased = 0;
@@ -269,15 +310,12 @@ function tokenInfo(
       if (c === UPPER || c === LOWER || c === TITLE || c === MIXED) cased++;
     }
     const headline = cased > 0 && upper * 2 > cased ? 1 : 0;
-    for (let i = s.start; i < s.end; i++) {
-      info.headline[i] = headline;
-      info.sentenceOf[i] = si;
-    }
+    info.headline.fill(headline, s.start, s.end);
     let i = s.start;
     // The first word proper: skip opening quotes and brackets.
     while (i < s.end && info.cls[i] === NONE && (words[i] as string).length === 1) i++;
     if (i < s.end) info.first[i] = 1;
-  });
+  }
   return info;
 }
 
@@ -311,9 +349,14 @@ function startsUpper(word: string): boolean {
   return c !== c.toLowerCase();
 }
 
-function documentContext(info: TokenInfo, sentences: readonly SentenceRange[], n: number): DocumentContext {
+function documentContext(
+  info: TokenInfo,
+  sentences: readonly SentenceRange[],
+  n: number,
+  scratch: FeatureScratch,
+): DocumentContext {
   const flags = new Map<string, number>();
-  const ownRun = new Int32Array(n);
+  const ownRun = scratch.ownRun;
   for (const s of sentences) {
     let i = s.start;
     while (i < s.end) {
@@ -341,7 +384,7 @@ function documentContext(info: TokenInfo, sentences: readonly SentenceRange[], n
       else if (cls === UPPER) flags.set(key, (flags.get(key) ?? 0) | 4);
     }
   }
-  const caseFlags = new Uint8Array(n);
+  const caseFlags = scratch.caseFlags;
   for (let i = 0; i < n; i++) caseFlags[i] = flags.get(info.lower[i] as string) ?? 0;
   return { caseFlags, ownRun };
 }
@@ -354,9 +397,8 @@ function gazetteerMarks(
   info: TokenInfo,
   sentences: readonly SentenceRange[],
   lexicon: FeatureLexicon,
+  marks: Int32Array,
 ): Int32Array {
-  const n = info.lower.length;
-  const marks = new Int32Array(n);
   if (lexicon.maxPhraseTokens === 0) return marks;
   for (const s of sentences) {
     let i = s.start;

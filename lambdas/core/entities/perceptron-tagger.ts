@@ -4,6 +4,7 @@ import {
   BIAS_KEY,
   BOUNDARY_NORM,
   extractFeatures,
+  FeatureScratch,
   KeyBuffer,
   neighbourKeys,
   WordCache,
@@ -108,6 +109,7 @@ class Scratch {
   public back = new Uint8Array(0);
   public readonly keys = new KeyBuffer();
   public readonly stackedKeys = new KeyBuffer();
+  public readonly features = new FeatureScratch();
 
   /** Makes room for `n` tokens; returns the emissions, zeroed for them. */
   public reserve(n: number): Float32Array {
@@ -154,6 +156,7 @@ function decodeLabels(
     cache,
     'context',
     scratch.keys,
+    scratch.features,
   );
   const emissions = scratch.reserve(n);
   const { bias, boundary } = first;
