@@ -194,7 +194,6 @@ interface TokenInfo {
   readonly headline: Uint8Array;
   readonly first: Uint8Array;
   readonly lower: string[];
-  readonly words: readonly string[];
 }
 
 /**
@@ -290,7 +289,6 @@ function tokenInfo(
     headline: scratch.headline,
     first: scratch.first,
     lower: new Array<string>(n),
-    words,
   };
   for (let i = 0; i < n; i++) {
     const e = cache.get(words[i] as string);
@@ -330,25 +328,6 @@ function isCap(cls: number): boolean {
   return cls === TITLE || cls === UPPER || cls === INITIAL || cls === MIXED;
 }
 
-/**
- * A sentence in which no word starts with a capital (a tag list, a handle, text typed without case): like a
- * headline in capitals, its case says nothing about which words are names, so it is no evidence that a word
- * elsewhere in the document is an ordinary one ("kim jong un" in a tag footer does not make "Kim" common).
- */
-function isCaseless(info: TokenInfo, s: SentenceRange): boolean {
-  for (let i = s.start; i < s.end; i++) {
-    const cls = info.cls[i] as number;
-    if (cls === TITLE || cls === UPPER || cls === INITIAL) return false;
-    if (cls === MIXED && startsUpper(info.words[i] as string)) return false;
-  }
-  return true;
-}
-
-function startsUpper(word: string): boolean {
-  const c = word.charAt(0);
-  return c !== c.toLowerCase();
-}
-
 function documentContext(
   info: TokenInfo,
   sentences: readonly SentenceRange[],
@@ -375,7 +354,6 @@ function documentContext(
       i = j;
     }
     if (s.end > s.start && info.headline[s.start]) continue;
-    if (isCaseless(info, s)) continue;
     for (let k = s.start; k < s.end; k++) {
       const cls = info.cls[k] as number;
       const key = info.lower[k] as string;

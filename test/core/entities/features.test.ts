@@ -20,18 +20,6 @@ function bodyKeys(extra: string): number[][] {
 }
 
 describe('document-level case features', () => {
-  it.each([
-    ['a tag footer', '(tagsToTranslate) north korea (t) kim jong un (t) news'],
-    ['a line typed without capitals', 'kim jong un met officials in seoul'],
-  ])('take no evidence from %s (its case says nothing about names)', (_name, line) => {
-    // Prepare / Act
-    const alone = bodyKeys('');
-    const withLine = bodyKeys(line);
-
-    // Assess
-    expect(withLine).toEqual(alone);
-  });
-
   it('take evidence from running text: a name also written in lower case reads differently', () => {
     // Prepare / Act
     const alone = bodyKeys('');

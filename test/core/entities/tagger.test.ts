@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cleanArticle } from '../../../lambdas/core/clean/clean-article';
 import { createEntityTagger, ENTITY_MODEL_PATH } from '../../../lambdas/core/entities';
 import type { EntitySpan, EntityTagger, EntityType } from '../../../lambdas/core/entities/types';
 import { ModelFormatError } from '../../../lambdas/core/errors';
@@ -7,10 +8,12 @@ import { ModelFormatError } from '../../../lambdas/core/errors';
 const MODELS = join(__dirname, '../../../models');
 const readModel = (path: string): Uint8Array => readFileSync(join(MODELS, path));
 
-/** The seed article as the cleaner hands it over: without the scraper's `date … Loading...` line. */
+/** The seed article as the pipeline tags it: the cleaner's text (no scraper header, no tag footer). */
 function seedBody(): string {
-  const raw = readFileSync(join(__dirname, '../../../samples/seed-korea-2019-12-20.txt'), 'utf8');
-  return raw.replace(/^\s*date \d{4}-\d{2}-\d{2} Loading\.\.\.\s*\n/, '');
+  const bytes = readFileSync(join(__dirname, '../../../samples/seed-korea-2019-12-20.txt'));
+  const outcome = cleanArticle({ bytes, key: 'raw/seed-korea-2019-12-20.txt', contentType: 'text/plain' });
+  if (outcome.status !== 'cleaned') throw new Error(`seed rejected: ${outcome.rejection.message}`);
+  return outcome.article.text;
 }
 
 describe('entity tagger (committed model)', () => {
