@@ -1,14 +1,5 @@
 #!/usr/bin/env -S node --import tsx
 import { CliError, UsageError } from './cli/errors';
-import { ingestCommand } from './cli/ingest-command';
-import { processCommand } from './cli/process-command';
-import { queryCommand } from './cli/query-command';
-import { redriveCommand } from './cli/redrive-command';
-import { reprocessCommand } from './cli/reprocess-command';
-import { startCommand } from './cli/start-command';
-import { statusCommand } from './cli/status-command';
-import { tagCommand } from './cli/tag-command';
-import { viewCommand } from './cli/view-command';
 
 const USAGE = `newsflow <command> [options]
 
@@ -34,16 +25,20 @@ Commands:
                                write a self-contained HTML page of one record (highlighted entities, dates)
 `;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  tag: tagCommand,
-  process: processCommand,
-  start: startCommand,
-  ingest: ingestCommand,
-  query: queryCommand,
-  view: viewCommand,
-  status: statusCommand,
-  redrive: redriveCommand,
-  reprocess: reprocessCommand,
+type Command = (argv: string[]) => Promise<number>;
+
+// Loaded on demand: `tag --jsonl` (what evaluations time) should not pay for the AWS SDK and the emulators.
+const COMMANDS: Record<string, () => Command> = {
+  tag: () => (require('./cli/tag-command') as typeof import('./cli/tag-command')).tagCommand,
+  process: () => (require('./cli/process-command') as typeof import('./cli/process-command')).processCommand,
+  start: () => (require('./cli/start-command') as typeof import('./cli/start-command')).startCommand,
+  ingest: () => (require('./cli/ingest-command') as typeof import('./cli/ingest-command')).ingestCommand,
+  query: () => (require('./cli/query-command') as typeof import('./cli/query-command')).queryCommand,
+  view: () => (require('./cli/view-command') as typeof import('./cli/view-command')).viewCommand,
+  status: () => (require('./cli/status-command') as typeof import('./cli/status-command')).statusCommand,
+  redrive: () => (require('./cli/redrive-command') as typeof import('./cli/redrive-command')).redriveCommand,
+  reprocess: () =>
+    (require('./cli/reprocess-command') as typeof import('./cli/reprocess-command')).reprocessCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -54,9 +49,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (command === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}\n\n${USAGE}`);
-  return command(rest);
+  const load = COMMANDS[name];
+  if (load === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}\n\n${USAGE}`);
+  return load()(rest);
 }
 
 main(process.argv.slice(2)).then(
