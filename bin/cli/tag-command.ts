@@ -3,7 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { parseReferenceDate } from '../../lambdas/core/dates/reference-date';
-import { type Taggers, tagText } from '../../lambdas/core/tagging/tag-text';
+import { type TaggedText, type Taggers, tagText } from '../../lambdas/core/tagging/tag-text';
 import { UsageError } from './errors';
 import { todayUtc, writeLine } from './io';
 
@@ -104,25 +104,7 @@ function answerLine(
     id = doc.id ?? null;
     if (typeof doc.text !== 'string') throw new UsageError('"text" must be a string');
     const published = typeof doc.published === 'string' && doc.published ? doc.published : defaultPublished;
-    const tagged = tagText(doc.text, published, taggers);
-    return JSON.stringify({
-      id,
-      entities: tagged.entities.map(({ text, type, start, end, canonical }) => ({
-        text,
-        type,
-        start,
-        end,
-        canonical,
-      })),
-      dates: tagged.dates.map(({ text, type, value, mod, start, end }) => ({
-        text,
-        type,
-        value,
-        ...(mod === undefined ? {} : { mod }),
-        start,
-        end,
-      })),
-    });
+    return contractAnswer(id, tagText(doc.text, published, taggers));
   } catch (error) {
     state.failures++;
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -140,5 +122,27 @@ function writeChunk(text: string): Promise<void> {
     });
     if (ok) resolve();
     else process.stdout.once('drain', () => resolve());
+  });
+}
+
+/** The contract's answer for one document: `{"id","entities","dates"}` with code-point offsets. */
+export function contractAnswer(id: unknown, tagged: TaggedText): string {
+  return JSON.stringify({
+    id,
+    entities: tagged.entities.map(({ text, type, start, end, canonical }) => ({
+      text,
+      type,
+      start,
+      end,
+      canonical,
+    })),
+    dates: tagged.dates.map(({ text, type, value, mod, start, end }) => ({
+      text,
+      type,
+      value,
+      ...(mod === undefined ? {} : { mod }),
+      start,
+      end,
+    })),
   });
 }

@@ -20,6 +20,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { contractAnswer } from '../../bin/cli/tag-command';
 import { createDateTagger } from '../../lambdas/core/dates';
 import { createEntityTagger } from '../../lambdas/core/entities';
 import { tagText } from '../../lambdas/core/tagging/tag-text';
@@ -37,25 +38,7 @@ function inProcess(texts: readonly string[], tokens: number, seconds: number): v
   const entities = createEntityTagger((p) => readFileSync(join(ROOT, 'models', p)));
   const taggers = { entities, dates: createDateTagger() };
   const work = (text: string): string => {
-    const tagged = tagText(text, PUBLISHED, taggers);
-    return JSON.stringify({
-      id: 'x',
-      entities: tagged.entities.map(({ text, type, start, end, canonical }) => ({
-        text,
-        type,
-        start,
-        end,
-        canonical,
-      })),
-      dates: tagged.dates.map(({ text, type, value, mod, start, end }) => ({
-        text,
-        type,
-        value,
-        ...(mod === undefined ? {} : { mod }),
-        start,
-        end,
-      })),
-    });
+    return contractAnswer('x', tagText(text, PUBLISHED, taggers));
   };
   for (const t of texts) work(t);
   const passes: number[] = [];

@@ -23,6 +23,11 @@ function sequencerOf(m: QueuedMessage): string {
     .object.sequencer;
 }
 
+/** The consistency report of a table holding exactly `n` correct records and nothing else. */
+function consistent(n: number): Awaited<ReturnType<typeof checkConsistency>> {
+  return { expected: n, records: n, duplicates: 0, orphans: 0, lost: 0 };
+}
+
 /** Counts record commits per article: observation of the store, so double work is visible. */
 function countingCommits(): { counts: Map<string, number>; wrap: (a: ArticleStore) => ArticleStore } {
   const counts = new Map<string, number>();
@@ -59,13 +64,7 @@ describe('duplicate deliveries', () => {
     // Assess
     expect(p.runtime.faults.duplicated).toBeGreaterThanOrEqual(5);
     expect([...commits.counts.values()]).toEqual([1, 1, 1, 1, 1]);
-    expect(await checkConsistency(p.runtime)).toEqual({
-      expected: 5,
-      records: 5,
-      duplicates: 0,
-      orphans: 0,
-      lost: 0,
-    });
+    expect(await checkConsistency(p.runtime)).toEqual(consistent(5));
   });
 });
 
@@ -113,13 +112,7 @@ describe('ordering by sequencer', () => {
 
     // Assess
     expect((await p.record('raw/d.txt'))?.text).toContain('version 2');
-    expect(await checkConsistency(p.runtime)).toEqual({
-      expected: 1,
-      records: 1,
-      duplicates: 0,
-      orphans: 0,
-      lost: 0,
-    });
+    expect(await checkConsistency(p.runtime)).toEqual(consistent(1));
   });
 
   it.each([[[0, 1, 2]], [[0, 2, 1]], [[1, 0, 2]], [[1, 2, 0]], [[2, 0, 1]], [[2, 1, 0]]])(
@@ -138,13 +131,7 @@ describe('ordering by sequencer', () => {
 
       // Assess
       expect((await p.record('raw/r.txt'))?.text).toContain('version 2');
-      expect(await checkConsistency(p.runtime)).toEqual({
-        expected: 1,
-        records: 1,
-        duplicates: 0,
-        orphans: 0,
-        lost: 0,
-      });
+      expect(await checkConsistency(p.runtime)).toEqual(consistent(1));
     },
   );
 
@@ -163,13 +150,7 @@ describe('ordering by sequencer', () => {
 
       // Assess
       expect(await p.record('raw/gone.txt')).toBeUndefined();
-      expect(await checkConsistency(p.runtime)).toEqual({
-        expected: 0,
-        records: 0,
-        duplicates: 0,
-        orphans: 0,
-        lost: 0,
-      });
+      expect(await checkConsistency(p.runtime)).toEqual(consistent(0));
     },
   );
 });
@@ -192,13 +173,7 @@ describe('transient S3 and DynamoDB errors', () => {
 
     // Assess
     expect(p.runtime.faults.failedCalls).toBeGreaterThan(10);
-    expect(await checkConsistency(p.runtime)).toEqual({
-      expected: 15,
-      records: 15,
-      duplicates: 0,
-      orphans: 0,
-      lost: 0,
-    });
+    expect(await checkConsistency(p.runtime)).toEqual(consistent(15));
     expect(p.runtime.cleanDlq.depth + p.runtime.tagDlq.depth).toBe(0);
     expect((await p.record('raw/flaky-0.txt'))?.text).toContain('version 2');
   });
