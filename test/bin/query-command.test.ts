@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDays } from '../../bin/cli/query-command';
 import { STACK_OUTPUTS } from '../../lib/stack-outputs';
-import { RUNTIME_STATE_FILE, type RuntimeState } from '../../local/runtime';
-import { LOCAL_AWS_ENV, newsflow as runCli } from '../helpers/cli';
+import { LOCAL_AWS_ENV, newsflow as runCli, tableOnlyDataDir } from '../helpers/cli';
 import { idOf, record, type SeededTable, startTable } from '../reader/seed';
 
 /** The CLI with placeholder credentials: these commands talk to local APIs only. */
@@ -77,20 +76,7 @@ describe('newsflow query', () => {
       record({ key: 'raw/d.txt', title: 'Last year', publishedAt: '2018-12-20', dates: ['2019'] }),
     ]);
     // What `newsflow start` writes, so the CLI finds "the running local runtime".
-    dataDir = mkdtempSync(join(tmpdir(), 'newsflow-query-'));
-    const state: RuntimeState = {
-      s3Endpoint: 'http://127.0.0.1:9',
-      dynamodbEndpoint: table.endpoint,
-      controlEndpoint: 'http://127.0.0.1:9',
-      names: {
-        rawBucket: 'newsflow-raw',
-        rawPrefix: 'raw/',
-        processedBucket: 'newsflow-processed',
-        table: table.tableName,
-      },
-      pid: process.pid,
-    };
-    writeFileSync(join(dataDir, RUNTIME_STATE_FILE), JSON.stringify(state));
+    dataDir = tableOnlyDataDir(table, 'newsflow-query-');
     local = ['--data-dir', dataDir];
   }, 60_000);
 

@@ -8,8 +8,7 @@ import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { buildRecord } from '../../lambdas/core/record/build-record';
 import { createProcessedDocument } from '../../lambdas/core/record/processed-document';
 import type { ArticleRecord } from '../../lambdas/core/record/types';
-import { RUNTIME_STATE_FILE, type RuntimeState } from '../../local/runtime';
-import { newsflow } from '../helpers/cli';
+import { newsflow, tableOnlyDataDir } from '../helpers/cli';
 import { idOf, record, type SeededTable, startTable } from '../reader/seed';
 
 const ROOT = join(__dirname, '..', '..');
@@ -223,20 +222,7 @@ describe('newsflow view', () => {
         entities: [{ text: 'Kim Jong Un', type: 'PERSON', canonical: 'Kim Jong Un', start: 0, end: 11 }],
       },
     ]);
-    dir = mkdtempSync(join(tmpdir(), 'newsflow-view-'));
-    const state: RuntimeState = {
-      s3Endpoint: 'http://127.0.0.1:9',
-      dynamodbEndpoint: table.endpoint,
-      controlEndpoint: 'http://127.0.0.1:9',
-      names: {
-        rawBucket: 'newsflow-raw',
-        rawPrefix: 'raw/',
-        processedBucket: 'newsflow-processed',
-        table: table.tableName,
-      },
-      pid: process.pid,
-    };
-    writeFileSync(join(dir, RUNTIME_STATE_FILE), JSON.stringify(state));
+    dir = tableOnlyDataDir(table, 'newsflow-view-');
   }, 60_000);
 
   afterAll(async () => {

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RUNTIME_STATE_FILE, type RuntimeState } from '../../local/runtime';
 
 /** The repository root (where `npm run newsflow` runs). */
 export const ROOT = join(__dirname, '..', '..');
@@ -54,3 +57,28 @@ export const LOCAL_AWS_ENV: NodeJS.ProcessEnv = {
   AWS_CONFIG_FILE: '/dev/null',
   AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
 };
+
+/**
+ * A data directory whose runtime state file points the CLI at a local DynamoDB table only (no S3 API, no
+ * control API): for commands that read the table, without starting a whole runtime.
+ */
+export function tableOnlyDataDir(
+  table: { readonly endpoint: string; readonly tableName: string },
+  prefix: string,
+): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const state: RuntimeState = {
+    s3Endpoint: 'http://127.0.0.1:9',
+    dynamodbEndpoint: table.endpoint,
+    controlEndpoint: 'http://127.0.0.1:9',
+    names: {
+      rawBucket: 'newsflow-raw',
+      rawPrefix: 'raw/',
+      processedBucket: 'newsflow-processed',
+      table: table.tableName,
+    },
+    pid: process.pid,
+  };
+  writeFileSync(join(dir, RUNTIME_STATE_FILE), JSON.stringify(state));
+  return dir;
+}
