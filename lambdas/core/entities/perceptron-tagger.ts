@@ -1,5 +1,6 @@
 import { type SentenceRange, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokenize';
+import { REFINERS_VERSION, refineAgentMentions } from './agent-refiner';
 import {
   BIAS_KEY,
   BOUNDARY_NORM,
@@ -74,7 +75,7 @@ export function createPerceptronTagger(model: LoadedModel): EntityTagger {
   const cache = new WordCache();
   const scratch = new Scratch();
   return {
-    version: model.version,
+    version: `${model.version}+${REFINERS_VERSION}`,
     tag(text: string): EntitySpan[] {
       const prepared = prepareText(text);
       const labels = decodeLabels(prepared, stages, model.lexicon, cache, scratch);
@@ -194,11 +195,15 @@ function decodeLabels(
   const labels = scratch.labels.subarray(0, n);
   const back = scratch.back;
   decodeAll(prepared, emissions, first.transitions, labels, back);
+  let transitions = first.transitions;
   const second = stages[1];
-  if (second === undefined) return labels;
-  const stacked = stackedFeatures(words, prepared.sentences, labels, scratch.stackedKeys);
-  second.weights.accumulate(stacked.keys, 0, n, emissions, 0, stacked.offsets);
-  decodeAll(prepared, emissions, second.transitions, labels, back);
+  if (second !== undefined) {
+    const stacked = stackedFeatures(words, prepared.sentences, labels, scratch.stackedKeys);
+    second.weights.accumulate(stacked.keys, 0, n, emissions, 0, stacked.offsets);
+    decodeAll(prepared, emissions, second.transitions, labels, back);
+    transitions = second.transitions;
+  }
+  refineAgentMentions(prepared.words, prepared.sentences, emissions, transitions, labels, back);
   return labels;
 }
 
