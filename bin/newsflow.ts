@@ -1,29 +1,74 @@
 #!/usr/bin/env -S node --import tsx
 import { CliError, UsageError } from './cli/errors';
 
+/** One line of the overview per command (continuations indented), also shown by `newsflow COMMAND --help`. */
+const USAGES: readonly (readonly [command: string, text: string])[] = [
+  [
+    'start',
+    `  start [--once] [--fresh] [--s3-port N] [--dynamodb-port N] [--dynamodb dynalite|dynamodb-local]
+        [--chaos duplicate=0.1,reorder=0.1,fail=0.05]
+                               run the pipeline locally, ingest samples/, keep running for live uploads`,
+  ],
+  [
+    'ingest',
+    `  ingest DIR|FILE… [--endpoint URL] [--bucket B] [--prefix P]
+                               upload articles to the local runtime (or a deployed raw bucket)`,
+  ],
+  [
+    'process',
+    '  process [--pretty] FILE…     clean + tag files exactly as the Lambdas do; one JSON record per file',
+  ],
+  [
+    'status',
+    `  status [--stack NAME] [--json] [--check]
+                               queue and dead-letter queue depths, records by status (local or deployed)`,
+  ],
+  [
+    'redrive',
+    `  redrive [--stage clean|tag] [--stack NAME]
+                               move dead-lettered messages back to their queue (local or deployed)`,
+  ],
+  [
+    'reprocess',
+    `  reprocess [--prefix P] [--stack NAME]
+                               re-tag stored cleaned documents (after the tagger improved), idempotently`,
+  ],
+  [
+    'tag',
+    `  tag --jsonl                  JSON lines {"id","text","published"?} on stdin → {"id","entities","dates"} lines
+  tag [--published D] [--json] FILE
+                               tag one file as given (no cleaning)`,
+  ],
+  [
+    'query',
+    `  query article ID | published DAY..DAY | entity NAME [--type T] | mentions VALUE | cost [FILE…]
+                               read the table as downstream services do (newsflow query --help)`,
+  ],
+  [
+    'view',
+    `  view ID [--out FILE] [--stack NAME | --table NAME] | view --record FILE
+                               write a self-contained HTML page of one record (highlighted entities, dates)`,
+  ],
+];
+
 const USAGE = `newsflow <command> [options]
 
 Commands:
-  start [--once] [--fresh] [--s3-port N] [--dynamodb-port N] [--dynamodb dynalite|dynamodb-local]
-        [--chaos duplicate=0.1,reorder=0.1,fail=0.05]
-                               run the pipeline locally, ingest samples/, keep running for live uploads
-  ingest DIR|FILE… [--endpoint URL] [--bucket B] [--prefix P]
-                               upload articles to the local runtime (or a deployed raw bucket)
-  process [--pretty] FILE…     clean + tag files exactly as the Lambdas do; one JSON record per file
-  status [--stack NAME] [--json] [--check]
-                               queue and dead-letter queue depths, records by status (local or deployed)
-  redrive [--stage clean|tag] [--stack NAME]
-                               move dead-lettered messages back to their queue (local or deployed)
-  reprocess [--prefix P] [--stack NAME]
-                               re-tag stored cleaned documents (after the tagger improved), idempotently
-  tag --jsonl                  JSON lines {"id","text","published"?} on stdin → {"id","entities","dates"} lines
-  tag [--published D] [--json] FILE
-                               tag one file as given (no cleaning)
-  query article ID | published DAY..DAY | entity NAME [--type T] | mentions VALUE | cost [FILE…]
-                               read the table as downstream services do (newsflow query --help)
-  view ID [--out FILE] [--stack NAME | --table NAME] | view --record FILE
-                               write a self-contained HTML page of one record (highlighted entities, dates)
+${USAGES.map(([, text]) => text).join('\n')}
 `;
+
+/** Usage of one command, for `newsflow COMMAND --help` and its usage errors. */
+function commandUsage(name: string): string {
+  const entry = USAGES.find(([command]) => command === name);
+  const text = (entry?.[1] ?? '').replace(/^ {3,}/gm, (indent) => `${indent}         `);
+  return `usage:\n${text.replace(/^ {2}(\S)/gm, '  newsflow $1')}\n`;
+}
+
+/** Whether the arguments ask for help (before any `--`, after which words are operands). */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
 
 type Command = (argv: string[]) => Promise<number>;
 
@@ -51,7 +96,21 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (load === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}\n\n${USAGE}`);
-  return load()(rest);
+  // `query` has a help page of its own.
+  if (name !== 'query' && asksForHelp(rest)) {
+    process.stdout.write(commandUsage(name));
+    return 0;
+  }
+  try {
+    return await load()(rest);
+  } catch (error) {
+    // Node's parseArgs reports a wrong option as a TypeError with a code: a usage error, not a crash.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
+      throw new UsageError(`${(error as Error).message}\n\n${commandUsage(name)}`, { cause: error });
+    }
+    throw error;
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -70,6 +70,46 @@ describe('newsflow tag --jsonl (the evaluation contract)', () => {
   });
 });
 
+describe('newsflow usage', () => {
+  it.each(['start', 'ingest', 'process', 'status', 'redrive', 'reprocess', 'tag', 'view'])(
+    'prints the usage of %s for --help, and exits 0',
+    (command) => {
+      // Act
+      const { stdout, status } = newsflow([command, '--help']);
+
+      // Assess
+      expect(status).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^usage:\\n {2}newsflow ${command} `));
+    },
+  );
+
+  it.each([
+    ['tag', ['--bogus']],
+    ['status', ['--nope']],
+    ['process', ['--pretty=yes', 'x.txt']],
+  ])('answers a wrong option of %s with its usage and exit 2, not a stack trace', (command, args) => {
+    // Act
+    const { stdout, stderr, status } = newsflow([command, ...args]);
+
+    // Assess
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^newsflow: /);
+    expect(stderr).toContain(`newsflow ${command} `);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('treats --help after -- as an operand', () => {
+    // Act
+    const { stderr, status } = newsflow(['process', '--', '--help']);
+
+    // Assess
+    expect(status).toBe(2);
+    expect(stderr).toContain('--help');
+    expect(stderr).not.toContain('usage:');
+  });
+});
+
 describe('newsflow process', () => {
   it('prints the record the Lambdas would write for the seed article', () => {
     // Act
