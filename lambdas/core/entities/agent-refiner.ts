@@ -3,13 +3,6 @@ import { LABEL_COUNT, labelOf } from './labels';
 import { type TransitionScores, viterbi } from './viterbi';
 
 /**
- * Version of the rules applied after decoding, joined to the model's in the tagger version: records store
- * it, and a reprocessed article is rewritten only when its revision (which includes it) changes, so it must
- * change whenever a refiner changes what the same model outputs.
- */
-export const REFINERS_VERSION = 'r1';
-
-/**
  * Verbs whose subject is someone who acts or speaks. Only verbs that cannot read as anything else after a
  * name are listed: "called" alone is not ("a group called X", "the match was called off"), "called for" is.
  */

@@ -1,6 +1,6 @@
 import { type SentenceRange, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokenize';
-import { REFINERS_VERSION, refineAgentMentions } from './agent-refiner';
+import { refineAgentMentions } from './agent-refiner';
 import {
   BIAS_KEY,
   BOUNDARY_NORM,
@@ -11,9 +11,11 @@ import {
   WordCache,
   type WordEntry,
 } from './features';
+import { refineHolidayMentions } from './holiday-refiner';
 import { LABEL_COUNT, labelType, OUTSIDE } from './labels';
 import type { FeatureLexicon } from './lexicon';
 import type { LoadedModel } from './model-format';
+import { REFINERS_VERSION } from './refiners-version';
 import { SparseWeights } from './sparse-weights';
 import { stackedFeatures } from './stacking';
 import type { EntitySpan, EntityTagger } from './types';
@@ -95,7 +97,7 @@ export function createPerceptronTagger(model: LoadedModel): EntityTagger {
           spans.push({ text: text.slice(start, end), type: labelType(y), start, end });
         }
       }
-      return spans;
+      return refineHolidayMentions(spans);
     },
   };
 }

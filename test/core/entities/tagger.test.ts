@@ -72,6 +72,18 @@ describe('entity tagger (committed model)', () => {
     expect(types).toContain(type);
   });
 
+  it.each([['Christmas'], ['Korea Peace Now!']])(
+    'does not take %s in the seed article for a person',
+    (name) => {
+      // Prepare / Act: tagged once in beforeAll.
+      const types = seed.filter((s) => s.text === name).map((s) => s.type);
+
+      // Assess
+      expect(types.length).toBeGreaterThan(0);
+      expect(types).not.toContain('PERSON');
+    },
+  );
+
   it('returns sorted, non-overlapping spans whose text matches their offsets', () => {
     // Prepare
     const text = seedBody();
