@@ -1,6 +1,5 @@
 import { type SentenceRange, splitSentences } from '../text/sentences';
 import { type Token, tokenize } from '../text/tokenize';
-import { refineAgentMentions } from './agent-refiner';
 import {
   BIAS_KEY,
   BOUNDARY_NORM,
@@ -11,11 +10,10 @@ import {
   WordCache,
   type WordEntry,
 } from './features';
-import { refineHolidayMentions } from './holiday-refiner';
 import { LABEL_COUNT, labelType, OUTSIDE } from './labels';
 import type { FeatureLexicon } from './lexicon';
 import type { LoadedModel } from './model-format';
-import { REFINERS_VERSION } from './refiners-version';
+import { MENTION_VETOES, REFINERS_VERSION, redecodeVetoedMentions, refineHolidayMentions } from './refiners';
 import { SparseWeights } from './sparse-weights';
 import { stackedFeatures } from './stacking';
 import type { EntitySpan, EntityTagger } from './types';
@@ -205,7 +203,15 @@ function decodeLabels(
     decodeAll(prepared, emissions, second.transitions, labels, back);
     transitions = second.transitions;
   }
-  refineAgentMentions(prepared.words, prepared.sentences, emissions, transitions, labels, back);
+  redecodeVetoedMentions(
+    prepared.words,
+    prepared.sentences,
+    emissions,
+    transitions,
+    labels,
+    back,
+    MENTION_VETOES,
+  );
   return labels;
 }
 

@@ -1,4 +1,4 @@
-import type { EntitySpan } from './types';
+import type { EntitySpan } from '../types';
 
 /**
  * Named holidays and festivals. The model has never seen one (CoNLL-2003 training news is from August) and

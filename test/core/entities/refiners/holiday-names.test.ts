@@ -1,5 +1,5 @@
-import { refineHolidayMentions } from '../../../lambdas/core/entities/holiday-refiner';
-import type { EntitySpan, EntityType } from '../../../lambdas/core/entities/types';
+import { refineHolidayMentions } from '../../../../lambdas/core/entities/refiners/holiday-names';
+import type { EntitySpan, EntityType } from '../../../../lambdas/core/entities/types';
 
 const span = (text: string, type: EntityType): EntitySpan => ({ text, type, start: 0, end: text.length });
 

@@ -1,0 +1,10 @@
+import { agentSubject } from './agent-subject';
+import { headNoun } from './head-noun';
+import type { MentionVeto } from './mention-veto';
+
+export { refineHolidayMentions } from './holiday-names';
+export { redecodeVetoedMentions } from './redecode';
+export { REFINERS_VERSION } from './version';
+
+/** The vetoes the tagger applies after decoding, in order (the first that applies to a mention wins). */
+export const MENTION_VETOES: readonly MentionVeto[] = [agentSubject, headNoun];
