@@ -16,6 +16,7 @@ import type { LoadedModel } from './model-format';
 import { MENTION_VETOES, REFINERS_VERSION, redecodeVetoedMentions, refineHolidayMentions } from './refiners';
 import { SparseWeights } from './sparse-weights';
 import { stackedFeatures } from './stacking';
+import { truecaseWords } from './truecase';
 import type { EntitySpan, EntityTagger } from './types';
 import { constrainTransitions, type TransitionScores, viterbi } from './viterbi';
 
@@ -77,7 +78,8 @@ export function createPerceptronTagger(model: LoadedModel): EntityTagger {
   return {
     version: `${model.version}+${REFINERS_VERSION}`,
     tag(text: string): EntitySpan[] {
-      const prepared = prepareText(text);
+      const raw = prepareText(text);
+      const prepared = { ...raw, words: truecaseWords(raw.words, raw.sentences, model.lexicon) };
       const labels = decodeLabels(prepared, stages, model.lexicon, cache, scratch);
       const spans: EntitySpan[] = [];
       const { tokens } = prepared;

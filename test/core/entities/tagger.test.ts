@@ -81,6 +81,25 @@ describe('entity tagger (committed model)', () => {
     expect(types.every((t) => t === 'MISC')).toBe(true);
   });
 
+  it('finds names in a lower-cased sentence, with offsets into the text as given', () => {
+    // Prepare
+    const text =
+      'SEOUL (Reuters) - Stephen Biegun was due to leave Beijing for Seoul on Friday.\n' +
+      'later, stephen biegun met officials from north korea and china in seoul.';
+
+    // Act
+    const spans = tagger.tag(text).filter((s) => s.start > text.indexOf('\n'));
+
+    // Assess
+    expect(spans.map((s) => [s.text, s.type])).toEqual([
+      ['stephen biegun', 'PERSON'],
+      ['north korea', 'LOCATION'],
+      ['china', 'LOCATION'],
+      ['seoul', 'LOCATION'],
+    ]);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
   it('returns sorted, non-overlapping spans whose text matches their offsets', () => {
     // Prepare
     const text = seedBody();

@@ -1,7 +1,7 @@
 /**
- * Version of the rules applied after decoding (this folder), joined to the
- * model's in the tagger version. Records store it, and a reprocessed article is rewritten only when its
- * revision (which includes it) changes, so it must change whenever a refiner changes what the same model
- * outputs.
+ * Version of the rules applied around the model (this folder, and the re-casing of lower-case sentences in
+ * `../truecase.ts`), joined to the model's in the tagger version. Records store it, and a reprocessed
+ * article is rewritten only when its revision (which includes it) changes, so it must change whenever one
+ * of these rules changes what the same model outputs.
  */
-export const REFINERS_VERSION = 'r3';
+export const REFINERS_VERSION = 'r4';
