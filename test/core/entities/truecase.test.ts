@@ -30,7 +30,12 @@ describe('truecaseWords', () => {
       'He said the china was broken in the move.\nthe china in the cupboard was old too.',
       'He said the china was broken in the move . The china in the cupboard was old too .',
     ],
-  ])('gives a lower-case sentence %s', (_case, text, expected) => {
+    [
+      'shouted at length (lower-cased first)',
+      'Stephen Biegun met Jenny Town in Seoul.\nSTEPHEN BIEGUN AND JENNY TOWN MET OFFICIALS FROM CHINA AND RUSSIA IN SEOUL ON FRIDAY.',
+      'Stephen Biegun met Jenny Town in Seoul . Stephen Biegun and Jenny Town met officials from China and Russia in Seoul on Friday .',
+    ],
+  ])('gives a caseless sentence %s', (_case, text, expected) => {
     // Prepare / Act
     const recased = recase(text);
 
@@ -39,7 +44,10 @@ describe('truecaseWords', () => {
   });
 
   it.each([
-    ['an ALL-CAPS sentence (headlines the model reads well)', 'NORTH KOREA SAYS TALKS WITH SEOUL ARE OVER'],
+    [
+      'an ALL-CAPS sentence of headline length (the model reads those well)',
+      'NORTH KOREA SAYS TALKS WITH SEOUL ARE OVER FOR THIS YEAR',
+    ],
     ['a sentence with capitals', 'officials in Seoul met china experts today'],
     ['a lower-case fragment shorter than four tokens', 'china said so'],
   ])('leaves %s as it is', (_case, text) => {
