@@ -1,5 +1,5 @@
 #!/usr/bin/env -S node --import tsx
-import { CliError, UsageError } from './cli/errors';
+import { CliError, describeFailure, UsageError } from './cli/errors';
 
 /** One line of the overview per command (continuations indented), also shown by `newsflow COMMAND --help`. */
 const USAGES: readonly (readonly [command: string, text: string])[] = [
@@ -118,10 +118,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof CliError || (error instanceof Error && error.name.endsWith('Error'))) {
-      process.stderr.write(`newsflow: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof CliError) {
+      process.stderr.write(`newsflow: ${error.message}\n`);
+    } else {
+      const failure = describeFailure(error);
+      process.stderr.write(`newsflow: ${failure.message}\n`);
+      if (failure.stack) process.stderr.write(`${(error as Error).stack ?? error}\n`);
     }
-    if (!(error instanceof CliError)) process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
     process.exitCode = 2;
   },
 );

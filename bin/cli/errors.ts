@@ -13,3 +13,27 @@ export class UsageError extends CliError {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * What to tell the user about a failure that is not the CLI's own: the AWS environment (no region, no
+ * credentials) and answers of AWS services (access denied, no such stack) are reported in one line with a
+ * hint; anything else is a bug and keeps its stack trace.
+ */
+export function describeFailure(error: unknown): { readonly message: string; readonly stack: boolean } {
+  if (!(error instanceof Error)) return { message: String(error), stack: false };
+  if (error.message === 'Region is missing') {
+    return {
+      message: 'no AWS region: pass --region, or set AWS_REGION (or a region in your AWS profile)',
+      stack: false,
+    };
+  }
+  if (error.name === 'CredentialsProviderError') {
+    return {
+      message: `no AWS credentials (${error.message}): set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY`,
+      stack: false,
+    };
+  }
+  // Service exceptions carry the response metadata: AWS answered, nothing crashed.
+  if ('$metadata' in error) return { message: `AWS answered ${error.name}: ${error.message}`, stack: false };
+  return { message: error.message, stack: true };
+}

@@ -5,11 +5,15 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
-function newsflow(args: string[], input?: string): { stdout: string; stderr: string; status: number | null } {
+function newsflow(
+  args: string[],
+  input?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { stdout: string; stderr: string; status: number | null } {
   const out = spawnSync(
     process.execPath,
     ['--openssl-legacy-provider', '--import', 'tsx', join(ROOT, 'bin', 'newsflow.ts'), ...args],
-    { cwd: ROOT, input, encoding: 'utf8', timeout: 120_000 },
+    { cwd: ROOT, input, env, encoding: 'utf8', timeout: 120_000 },
   );
   return { stdout: out.stdout, stderr: out.stderr, status: out.status };
 }
@@ -97,6 +101,29 @@ describe('newsflow usage', () => {
     expect(stderr).toMatch(/^newsflow: /);
     expect(stderr).toContain(`newsflow ${command} `);
     expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it.each([
+    ['no region', {}, /^newsflow: no AWS region: pass --region/],
+    ['no credentials', { AWS_REGION: 'eu-west-1' }, /^newsflow: no AWS credentials \(/],
+  ])('reports %s for a deployed stack in one line, without a stack trace', (_case, extra, message) => {
+    // Prepare: an environment with no AWS configuration at all (and no instance metadata to ask).
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      ...extra,
+    };
+
+    // Act
+    const { stderr, status } = newsflow(['status', '--stack', 'Newsflow'], undefined, env);
+
+    // Assess
+    expect(status).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('treats --help after -- as an operand', () => {
