@@ -48,9 +48,10 @@ export function resolveWeekday(
 
 /**
  * The year of a month (and optional day) named without one. The two candidates are the occurrence before and the
- * one after publication: a past-tense sentence takes the one before unless the one after is near (a deadline
- * reported in the past tense), a future-tense sentence the one after unless the one before is near, and a
- * sentence without tense the nearer one.
+ * one after publication. A month alone follows the tense: behind in a past-tense sentence ("collapsed in
+ * February"), ahead in a future-tense one ("will resume in February"). A named day may lie on the other side
+ * when it is near (a deadline reported in the past tense, "must return by Jan. 14"; a period just ended in
+ * a future-tense sentence, "will report results for the period ended Feb. 28"). Without tense, the nearer.
  */
 export function resolveYearOf(
   ref: CalendarDay,
@@ -66,11 +67,8 @@ export function resolveYearOf(
   const before = offset < 0 ? ref.year : ref.year - 1;
   const toAfter = daysFromReference(ref, after, month, day);
   const toBefore = -daysFromReference(ref, before, month, day);
-  // A past-tense sentence still reports dates just ahead (deadlines: "must return by Jan. 14", "payable
-  // Dec. 1"); those name a day. A month alone in a past-tense sentence is what happened ("collapsed in
-  // February"), so it lies behind.
   if (tense === 'past') return day !== undefined && toAfter <= NEAR_DAYS ? after : before;
-  if (tense === 'future') return toBefore <= NEAR_DAYS ? before : after;
+  if (tense === 'future') return day !== undefined && toBefore <= NEAR_DAYS ? before : after;
   return toAfter < toBefore ? after : before;
 }
 

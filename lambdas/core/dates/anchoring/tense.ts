@@ -82,7 +82,9 @@ export function tenseAround(text: string, start: number, end: number): Tense {
 }
 
 // A participle after "be"/"been"/"to" is passive or infinitive, which says nothing about the time.
-const NON_FINITE_BEFORE = /\b(?:be|been|being|to|would|could|should|might|may|must|can)\s+$/i;
+// "May" capitalised is a name or the month ("Theresa May said"), never the modal.
+const NON_FINITE_BEFORE =
+  /\b(?:[Bb]e|[Bb]een|[Bb]eing|[Tt]o|[Ww]ould|[Cc]ould|[Ss]hould|[Mm]ight|may|[Mm]ust|[Cc]an)\s+$/;
 
 function classify(m: RegExpMatchArray, segment: string): [Tense, Tense] {
   // "May" capitalised is the month; "may have" looks back.

@@ -49,6 +49,9 @@ describe('direction', () => {
     // A day just ahead in a past-tense sentence is a deadline; a month alone is what happened.
     [{ year: 2019, month: 12, day: 18 }, 2, 10, 'past', 2020],
     [{ year: 2019, month: 12, day: 18 }, 2, undefined, 'past', 2019],
+    // A month alone in a future-tense sentence lies ahead; a named day just behind is a period just ended.
+    [{ year: 2024, month: 3, day: 15 }, 2, undefined, 'future', 2025],
+    [{ year: 2024, month: 3, day: 15 }, 2, 28, 'future', 2024],
   ] as const)('places month %i day %s (%s) in year %i', (ref, month, day, tense, year) => {
     // Act
     const y = resolveYearOf(ref, month, day, tense);

@@ -16,6 +16,7 @@ describe('tenseAround', () => {
     ['The board decided to close the plant on Friday.', 'future'],
     ['Both sides agreed to meet again on Friday.', 'future'],
     ['The talks collapsed on Friday.', 'past'],
+    ['Prime Minister Theresa May said on Friday that talks would continue.', 'past'],
   ])('reads %j as %s', (sentence, expected) => {
     // Prepare
     const start = sentence.indexOf('Friday');
