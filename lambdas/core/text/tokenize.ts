@@ -57,7 +57,9 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
       tokens.push({ text: text.slice(start, end), start, end });
       continue;
     }
-    const lineStart = k === 0 || text.lastIndexOf('\n', start) > (chunks[2 * k - 2] as number);
+    // Only the whitespace since the previous chunk is searched: a search back from `start` would scan the
+    // whole line for every chunk, quadratic in a long single-line text.
+    const lineStart = k === 0 || hasNewline(text, chunks[2 * k - 1] as number, start);
     const nextChar = k + 1 < count ? text.charAt(chunks[2 * k + 2] as number) : '';
     const nextIsLower = nextChar !== '' && nextChar !== nextChar.toUpperCase();
     for (const [s, e] of splitChunk(text.slice(start, end), lineStart, nextIsLower)) {
@@ -82,6 +84,12 @@ function whitespaceChunks(text: string): number[] {
   }
   if (start >= 0) out.push(start, text.length);
   return out;
+}
+
+/** Whether `text[from .. to)` holds a line feed. */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /** Exactly the characters of the regex class `\s`. */

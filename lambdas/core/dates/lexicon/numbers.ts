@@ -49,11 +49,12 @@ const VAGUE = new Set(['several', 'a few', 'few', 'many', 'some', 'numerous', 'a
 const DIGIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
 
 /**
- * Regex source for a cardinal: digits, spelled numbers up to ninety-nine, "a"/"an", "a couple of", and vague
- * quantities ("several"). Longer alternatives come first so the regex engine prefers them.
+ * Regex source for a cardinal: digits, spelled numbers up to ninety-nine, "a"/"an", "a couple of", halves
+ * ("half an", "two and a half"), and vague quantities ("several"). Longer alternatives come first so the regex engine prefers them.
  */
 export const NUMBER_SOURCE =
-  '(?:\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?(?:\\s+1/2)?' +
+  `(?:(?:\\d+|${DIGIT_WORDS}|ten|eleven|twelve)\\s+and\\s+a\\s+half|half\\s+an?` +
+  '|\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?(?:\\s+1/2)?' +
   `|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:${DIGIT_WORDS}))?` +
   '|a\\s+couple\\s+of|a\\s+couple|a\\s+dozen|a\\s+hundred|one\\s+hundred|a\\s+few|a\\s+number\\s+of' +
   '|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen' +
@@ -67,6 +68,12 @@ export function parseNumber(raw: string): number | 'X' | null {
     .replace(/(\d),(?=\d{3}\b)/g, '$1')
     .trim();
   if (VAGUE.has(s)) return 'X';
+  if (s === 'half a' || s === 'half an') return 0.5;
+  const andAHalf = /^(.+) and a half$/.exec(s);
+  if (andAHalf) {
+    const n = parseNumber(andAHalf[1] ?? '');
+    return typeof n === 'number' ? n + 0.5 : null;
+  }
   const half = /^(\d+) 1\/2$/.exec(s);
   if (half) return Number(half[1]) + 0.5;
   if (/^\d+(?:\.\d+)?$/.test(s)) return Number(s);

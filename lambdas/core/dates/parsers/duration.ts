@@ -7,6 +7,11 @@ const UNIT = '(?:second|minute|hour|day|night|week|fortnight|month|year|decade|c
 // Plural units before "-long"/"-old" ("decades-long", "years-old").
 const PLURAL_UNIT = '(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)';
 
+/** A leading whole component of a fractional duration, left out when zero ("half an hour" is `PT30M`). */
+function part(whole: number, designator: string): string {
+  return whole === 0 ? '' : `${whole}${designator}`;
+}
+
 /**
  * TimeML duration value of `n` units: `P2Y`, `PT3H`, `P1W`, `PXY`. Decades and centuries are written in years
  * (`P10Y`), half hours in minutes (`PT5H30M`), fortnights as two weeks.
@@ -35,12 +40,12 @@ export function durationValue(n: number | 'X', unit: string): string | null {
     case 'second':
       return `PT${n}S`;
     case 'minute':
-      return fraction === 0 ? `PT${n}M` : `PT${whole}M${Math.round(fraction * 60)}S`;
+      return fraction === 0 ? `PT${n}M` : `PT${part(whole, 'M')}${Math.round(fraction * 60)}S`;
     case 'hour':
-      return fraction === 0 ? `PT${n}H` : `PT${whole}H${Math.round(fraction * 60)}M`;
+      return fraction === 0 ? `PT${n}H` : `PT${part(whole, 'H')}${Math.round(fraction * 60)}M`;
     case 'day':
     case 'night':
-      return fraction === 0 ? `P${n}D` : `P${whole}DT${Math.round(fraction * 24)}H`;
+      return fraction === 0 ? `P${n}D` : `P${part(whole, 'D')}T${Math.round(fraction * 24)}H`;
     case 'week':
       return `P${n}W`;
     case 'fortnight':

@@ -19,6 +19,9 @@ describe('durations', () => {
     ['A 2,000-year history.', '2,000-year', 'P2000Y'],
     ['A decades-long battle.', 'decades-long', 'PXDE'],
     ['They will live without it for a while.', 'a while', 'PXX'],
+    ['The meeting lasted half an hour.', 'half an hour', 'PT30M'],
+    ['The strike lasted two and a half years.', 'two and a half years', 'P30M'],
+    ['Flights were halted for 3 and a half hours.', '3 and a half hours', 'PT3H30M'],
   ])('%s', (text, expression, value) => {
     // Act
     const spans = found(text, '1998-01-01');
