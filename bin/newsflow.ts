@@ -86,6 +86,12 @@ const COMMANDS: Record<string, () => Command> = {
     (require('./cli/reprocess-command') as typeof import('./cli/reprocess-command')).reprocessCommand,
 };
 
+// A reader that stops early (`newsflow process … | head`) closes the pipe: that ends the output, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 async function main(argv: string[]): Promise<number> {
   // The local tools run on Node 20; the SDK's notice about its future Node 22 floor is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

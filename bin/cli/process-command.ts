@@ -3,8 +3,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
+import { DEFAULT_MAX_BYTES } from '../../lambdas/core/clean/types';
 import { buildRecord } from '../../lambdas/core/record/build-record';
-import { createProcessedDocument } from '../../lambdas/core/record/processed-document';
+import { createProcessedDocument, rejectedDocument } from '../../lambdas/core/record/processed-document';
 import type { SourceRef } from '../../lambdas/core/record/types';
 import { UsageError } from './errors';
 import { contentTypeFor, listFiles } from './files';
@@ -23,21 +24,30 @@ export async function processCommand(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('process needs at least one FILE');
   const taggers = loadTaggers();
   for (const path of listFiles(positionals)) {
-    const bytes = readFileSync(path);
     const absolute = resolve(path);
     const now = new Date().toISOString();
+    const stat = statSync(path);
+    // As the clean stage does: an object over the cap is rejected from its size, never read.
+    const bytes = stat.size > DEFAULT_MAX_BYTES ? undefined : readFileSync(path);
     const source: SourceRef = {
       bucket: 'file',
       key: absolute,
-      eTag: createHash('md5').update(bytes).digest('hex'),
-      size: bytes.length,
+      eTag: bytes === undefined ? '' : createHash('md5').update(bytes).digest('hex'),
+      size: stat.size,
       sequencer: '0',
       // The upload time stands in for a missing publication date, as on S3: here, the file's mtime.
-      eventTime: statSync(path).mtime.toISOString(),
+      eventTime: stat.mtime.toISOString(),
     };
-    const doc = createProcessedDocument({ bytes, key: absolute, contentType: contentTypeFor(path) }, source, {
-      cleanedAt: now,
-    });
+    const doc =
+      bytes === undefined
+        ? rejectedDocument(
+            source,
+            { code: 'TOO_LARGE', message: `Object is ${stat.size} bytes; the limit is ${DEFAULT_MAX_BYTES}` },
+            now,
+          )
+        : createProcessedDocument({ bytes, key: absolute, contentType: contentTypeFor(path) }, source, {
+            cleanedAt: now,
+          });
     const record = buildRecord(doc, { taggers, ingestedAt: now, textRef: { bucket: 'file', key: absolute } });
     await writeLine(values.pretty ? JSON.stringify(record, null, 2) : JSON.stringify(record));
   }

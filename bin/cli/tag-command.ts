@@ -27,7 +27,12 @@ export async function tagCommand(argv: string[]): Promise<number> {
   if (values.jsonl) return tagJsonLines(taggers, published);
   const file = positionals[0];
   if (file === undefined) throw new UsageError('tag needs --jsonl or a FILE');
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new UsageError(`cannot read ${file}: ${(cause as Error).message}`, { cause });
+  }
   const tagged = tagText(text, published, taggers);
   if (values.json) {
     await writeLine(JSON.stringify({ entities: tagged.entities, dates: tagged.dates }, null, 2));

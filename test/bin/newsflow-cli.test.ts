@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -152,6 +152,45 @@ describe('newsflow process', () => {
     });
     expect(record.text).not.toMatch(/Loading\.\.\./);
     expect(record.entities.length).toBeGreaterThan(10);
+  });
+});
+
+describe('newsflow process, files it should not read', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'newsflow-process-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('rejects a file over the size cap from its size, as the clean stage does', () => {
+    // Prepare: a sparse 3 GiB file (reading it whole would fail before any check).
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, '');
+    truncateSync(big, 3 * 1024 ** 3);
+
+    // Act
+    const { stdout, status } = newsflow(['process', big]);
+
+    // Assess
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'TOO_LARGE' },
+      source: { size: 3 * 1024 ** 3 },
+    });
+  });
+
+  it('stops quietly when its reader closes the pipe early', () => {
+    // Act
+    const out = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" --import tsx bin/newsflow.ts process samples | head -c 10`],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
+
+    // Assess
+    expect(out.stdout).toHaveLength(10);
+    expect(out.stderr).toBe('');
   });
 });
 
