@@ -308,6 +308,12 @@ describe('the sentence guard', () => {
     'Menu prices at the summit hotel were criticised by delegates.',
     'Home owners in the area were told to leave by the police.',
     'Loading the ships took longer than planned, the union said.',
+    // A notice's words, reported: the site's own voice is never attributed to someone.
+    'We use cookies to track users without consent, the regulator found in its report published on Monday.',
+    'Reproduction of the report is prohibited under EU rules, a spokesman said on Tuesday.',
+    'Subscribe now or lose access, the union told its members in a letter.',
+    'We use cookies as a metaphor, the chef joked.',
+    'All rights reserved, according to the court filing.',
   ])('keeps the prose line %j through the whole cleaner', (line) => {
     // Prepare: the look-alike between two ordinary paragraphs.
     const article = `The talks resumed on Friday after a week-long pause, officials said.\n\n${line}\n\nBoth sides said they hoped to reach a deal before the holidays.`;

@@ -1,7 +1,7 @@
 import type { Extracted, LineContext, LineRule, Zone } from '../rules/types';
 import type { RemovedFragment } from '../types';
 import type { SourceBlock } from './blocks';
-import { lineShape, looksLikeSentence } from './shape';
+import { lineShape, looksLikeSentence, reportsSpeech } from './shape';
 
 /** A line that survived the rules. */
 export interface KeptLine {
@@ -130,9 +130,17 @@ function runStage(lines: readonly Line[], rules: readonly LineRule[], state: Sta
     let sentence = original.sentence;
     let dropped = false;
     let trims = 0;
+    let speech: boolean | undefined;
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
-      if ((sentence && rule.removesSentences !== true) || !rule.zones.includes(context.zone)) continue;
+      // Prose stays: only rules that know a boilerplate sentence may remove a sentence, and none may
+      // remove one that reports speech.
+      if (sentence && rule.removesSentences !== true) continue;
+      if (sentence) {
+        if (speech === undefined) speech = reportsSpeech(text);
+        if (speech) continue;
+      }
+      if (!rule.zones.includes(context.zone)) continue;
       const verdict = rule.match(text, context as LineContext);
       if (verdict === undefined) continue;
       merge(state.metadata, verdict.extracted, state.seenKeywords);
@@ -147,6 +155,7 @@ function runStage(lines: readonly Line[], rules: readonly LineRule[], state: Sta
       });
       text = verdict.kept;
       sentence = looksLikeSentence(text);
+      speech = undefined;
       // What is left is a new line: every rule of the stage gets to see it.
       if (++trims >= MAX_TRIMS) break;
       r = -1;

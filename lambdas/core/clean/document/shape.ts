@@ -78,6 +78,19 @@ export function looksLikeSentence(line: string): boolean {
   return isStop(last) && wordCount(line) >= 5 && hasLowercase(line);
 }
 
+const ATTRIBUTION =
+  /,\s+(?:[\p{L}\p{N}'’.&-]+\s+){0,8}(?:said|says|told|tells|found|finds|joked|wrote|writes|added|reported|warned|explained|argued|noted|stated|announced|claimed|insisted|concluded|ruled|complained|quipped|replied|admitted|acknowledged|recalled|declared)\b/iu;
+
+/**
+ * True when a sentence reports what someone said or found ("…, a spokesman said on Tuesday."; "…,
+ * according to the report."): boilerplate is the site speaking in its own voice, never reported speech, so
+ * such a sentence is prose even when its words are a notice's ("We use cookies to track users, the
+ * regulator found.").
+ */
+export function reportsSpeech(sentence: string): boolean {
+  return ATTRIBUTION.test(sentence) || /\baccording to\b/i.test(sentence);
+}
+
 /**
  * True for a line that is unmistakably article prose: a sentence of eight words or more, or a long run of
  * words (a paragraph cut off without its final stop). Zones (header, body, footer) are cut at these lines.
