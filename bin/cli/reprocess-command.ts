@@ -43,22 +43,18 @@ export async function reprocessCommand(argv: string[]): Promise<number> {
         pipeline.processedBucket,
       );
       const clock = new SequencerClock();
-      await inChunks(keys, 're-tag', async (chunk) => {
-        await sqs.send(
-          new SendMessageBatchCommand({
-            QueueUrl: pipeline.queueUrls.tag,
-            Entries: chunk.map((key, i) => ({
-              Id: String(i),
-              MessageBody: notificationBody(pipeline.processedBucket, key, clock.next()),
-            })),
-          }),
-        );
-      });
+      const failed = await inChunks(keys, 're-tag', (chunk) =>
+        sendBatch(
+          sqs,
+          pipeline.queueUrls.tag,
+          chunk.map((key) => notificationBody(pipeline.processedBucket, key, clock.next())),
+        ),
+      );
+      return failed === 0 ? 0 : 1;
     } finally {
       s3.destroy();
       sqs.destroy();
     }
-    return 0;
   }
   const state = readRuntimeState(values['data-dir']);
   const s3 = localS3Client(state.s3Endpoint);
@@ -71,11 +67,48 @@ export async function reprocessCommand(argv: string[]): Promise<number> {
     );
     await inChunks(keys, 're-tag', async (chunk) => {
       await callControl(state, 'POST', '/reprocess', { keys: chunk });
+      return chunk.map(() => true);
     });
   } finally {
     s3.destroy();
   }
   return 0;
+}
+
+/** Attempts per message before a batch entry SQS keeps refusing counts as failed. */
+const SEND_ATTEMPTS = 4;
+
+/**
+ * Sends message bodies (at most 10) as one SQS batch. A batch call succeeds even when some of its entries
+ * fail, so the failed ones are sent again (with a growing pause), and what still fails is reported, never
+ * counted as queued. Returns, per body, whether it was queued.
+ */
+export async function sendBatch(
+  sqs: Pick<SQSClient, 'send'>,
+  queueUrl: string,
+  bodies: readonly string[],
+  pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+): Promise<boolean[]> {
+  const queued = bodies.map(() => false);
+  let pending = bodies.map((_, i) => i);
+  for (let attempt = 1; attempt <= SEND_ATTEMPTS && pending.length > 0; attempt++) {
+    if (attempt > 1) await pause(100 * 2 ** attempt);
+    const out = await sqs.send(
+      new SendMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: pending.map((i) => ({ Id: String(i), MessageBody: bodies[i] as string })),
+      }),
+    );
+    for (const ok of out.Successful ?? []) queued[Number(ok.Id)] = true;
+    const failed = out.Failed ?? [];
+    // A sender fault (a malformed entry) fails the same way every time.
+    if (failed.every((f) => f.SenderFault)) {
+      pending = [];
+      break;
+    }
+    pending = failed.filter((f) => !f.SenderFault).map((f) => Number(f.Id));
+  }
+  return queued;
 }
 
 /** Processed-document keys of the raw objects under a prefix that have a processed document. */
@@ -105,17 +138,25 @@ function notificationBody(bucket: string, key: string, sequencer: string): strin
   return JSON.stringify({ Records: [record] });
 }
 
+/** Sends keys in chunks with a progress bar; returns how many could not be queued. */
 async function inChunks(
   keys: readonly string[],
   label: string,
-  send: (chunk: string[]) => Promise<void>,
-): Promise<void> {
+  send: (chunk: string[]) => Promise<readonly boolean[]>,
+): Promise<number> {
   const bar = new ProgressBar(keys.length, label);
+  let failed = 0;
   for (let i = 0; i < keys.length; i += CHUNK) {
     const chunk = keys.slice(i, i + CHUNK);
-    await send(chunk);
-    for (const _ of chunk) bar.tick(true);
+    const queued = await send(chunk);
+    for (const ok of queued) {
+      bar.tick(ok);
+      if (!ok) failed++;
+    }
   }
   bar.finish();
-  await writeLine(`queued ${keys.length} article${keys.length === 1 ? '' : 's'} for re-tagging`);
+  const sent = keys.length - failed;
+  await writeLine(`queued ${sent} article${sent === 1 ? '' : 's'} for re-tagging`);
+  if (failed > 0) await writeLine(`${failed} could not be queued (SQS refused them): run reprocess again`);
+  return failed;
 }
