@@ -251,6 +251,53 @@ describe('reprocess', () => {
       await p.stop();
     }
   });
+  it('rewrites a record, with its lookups, once the tagger changes; then again does no work', async () => {
+    // Prepare: a tagger whose version and vocabulary change between the first ingest and the reprocess.
+    const vocabulary: Record<string, 'PERSON' | 'LOCATION'> = { Merkel: 'PERSON' };
+    let version = 'words-1';
+    const inner = wordTaggers(vocabulary);
+    const changing = {
+      entities: {
+        get version() {
+          return version;
+        },
+        tag: (text: string) => inner.entities.tag(text),
+      },
+      dates: inner.dates,
+    };
+    const commits = countingCommits();
+    const p = await startTestPipeline('dynalite', {
+      taggers: changing,
+      wrapStores: ({ objects, articles }) => ({ objects, articles: commits.wrap(articles) }),
+    });
+    try {
+      await p.upload('raw/re.txt', 'BERLIN (Reuters) - Angela Merkel spoke in Berlin on Friday.');
+      await p.runtime.waitForIdle();
+      const keys = await p.processedKeys();
+      const before = await p.record('raw/re.txt');
+      const keysBefore = await p.itemKeys('raw/re.txt');
+
+      // Act: the tagger improves (a new version that also knows Berlin), then reprocess twice.
+      version = 'words-2';
+      vocabulary.Berlin = 'LOCATION';
+      p.runtime.reprocess(keys);
+      await p.runtime.waitForIdle();
+      const after = await p.record('raw/re.txt');
+      p.runtime.reprocess(keys);
+      await p.runtime.waitForIdle();
+
+      // Assess
+      expect(before?.taggerVersion).toContain('words-1');
+      expect(before?.entities.map((e) => e.text)).toEqual(['Merkel']);
+      expect(after?.taggerVersion).toContain('words-2');
+      expect(after?.entities.map((e) => e.text)).toEqual(['Merkel', 'Berlin']);
+      expect(keysBefore).not.toContain('ENTITY#LOCATION#berlin');
+      expect(await p.itemKeys('raw/re.txt')).toEqual([...keysBefore, 'ENTITY#LOCATION#berlin'].sort());
+      expect([...commits.counts.values()]).toEqual([2]);
+    } finally {
+      await p.stop();
+    }
+  });
 });
 
 function bind(store: ArticleStore): ArticleStore {
