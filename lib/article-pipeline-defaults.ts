@@ -18,7 +18,8 @@ const INCOMPLETE_UPLOAD_RETENTION = Duration.days(7);
 
 /**
  * Secure defaults of every bucket: private (all public access blocked, ACLs disabled), TLS 1.2+ only,
- * encrypted with S3-managed keys (stated, not implied), retained.
+ * encrypted with S3-managed keys (stated, not implied), retained (or, for a dev stack that destroys its
+ * data, emptied and deleted with the stack).
  */
 export function defaultBucketProps(removalPolicy: RemovalPolicy): s3.BucketProps {
   return {
@@ -28,7 +29,9 @@ export function defaultBucketProps(removalPolicy: RemovalPolicy): s3.BucketProps
     minimumTLSVersion: 1.2,
     objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
     removalPolicy,
-    autoDeleteObjects: false,
+    // A bucket that still holds objects (or old versions) cannot be deleted: a stack that destroys its
+    // data on deletion must empty its buckets first, or `cdk destroy` fails.
+    autoDeleteObjects: removalPolicy === RemovalPolicy.DESTROY,
     lifecycleRules: [
       { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: INCOMPLETE_UPLOAD_RETENTION },
     ],

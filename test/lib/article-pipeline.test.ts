@@ -165,6 +165,8 @@ describe('ArticlePipeline template (the deployed stack)', () => {
         'PipelineProcessedBucket',
         'PipelineRawBucket',
       ]);
+      // Retained buckets keep their objects when the stack goes: nothing empties them.
+      template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
     });
 
     it.each(['RawBucket', 'ProcessedBucket', 'AccessLogsBucket'])(
@@ -472,6 +474,8 @@ describe('ArticlePipeline props', () => {
       Properties: { DeletionProtectionEnabled: false },
     });
     template.allResources('AWS::S3::Bucket', { DeletionPolicy: 'Delete' });
+    // Buckets holding objects (or old versions) cannot be deleted: each is emptied first.
+    template.resourceCountIs('Custom::S3AutoDeleteObjects', 3);
     const reads = functionRoleStatements(template, 'CleanFunction').filter((s) =>
       actionsOf([s]).includes('s3:GetObject'),
     );
