@@ -69,10 +69,12 @@ function normaliseBlocks(blocks: readonly SourceBlock[]): SourceBlock[] {
 function stabilise(first: CleanedBlocks, always: boolean, referenceDate: string | undefined): CleanedBlocks {
   let result = first;
   for (let pass = 0; pass < MAX_STABILISING_PASSES && (always || result.joined); pass++) {
+    // The stamp an earlier pass removed still dates the dateline.
+    const reference = result.metadata.updatedAt?.slice(0, 10) ?? referenceDate;
     const again = cleanBlocks(splitIntoBlocks(result.text), {
       detectTitle: false,
       headingTexts: new Set(result.headings.map((h) => h.text)),
-      ...(referenceDate === undefined ? {} : { referenceDate }),
+      ...(reference === undefined ? {} : { referenceDate: reference }),
     });
     if (again.text === result.text) break;
     result = {

@@ -24,6 +24,27 @@ describe('readDateline', () => {
     expect(match?.date).toBe(date);
   });
 
+  it.each([
+    [
+      'plain text',
+      'Updated: 2021-06-01 14:05 BST\n\nPARIS, June 1 (Reuters) - Prices rose sharply in Paris on Tuesday, officials said.',
+    ],
+    [
+      'a stamp in the body',
+      'PARIS, June 1 (Reuters) - Prices rose sharply in Paris on Tuesday, officials said.\n\nLast updated: June 2, 2021',
+    ],
+  ])(
+    "dates a yearless dateline by the article's last-updated stamp, not the upload day (%s)",
+    (_case, text) => {
+      // Prepare: uploaded five years later.
+      // Act
+      const article = clean(text, { referenceDate: '2026-11-28' });
+      // Assess
+      expect(article.publishedAt).toBe('2021-06-01');
+      expect(article.text).not.toMatch(/updated/i);
+    },
+  );
+
   it('gives a yearless dateline date the previous year when it would fall after the reference day', () => {
     // Prepare
     const paragraph = 'LONDON, Dec 20 (Reuters) - The Bank of England kept rates unchanged.';

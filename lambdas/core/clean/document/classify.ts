@@ -17,6 +17,7 @@ export interface KeptLine {
 /** Metadata collected from removed lines; the first value in document order wins. */
 export interface CollectedMetadata {
   publishedAt?: string;
+  updatedAt?: string;
   byline?: string;
   creditedAuthors?: string;
   readonly keywords: string[];
@@ -70,6 +71,7 @@ function line(text: string, block: number, headingHint: boolean, order: number):
 function merge(into: CollectedMetadata, extracted: Extracted | undefined, seenKeywords: Set<string>): void {
   if (extracted === undefined) return;
   if (extracted.publishedAt !== undefined) into.publishedAt ??= extracted.publishedAt;
+  if (extracted.updatedAt !== undefined) into.updatedAt ??= extracted.updatedAt;
   if (extracted.byline !== undefined) into.byline ??= extracted.byline;
   if (extracted.creditedAuthors !== undefined) into.creditedAuthors ??= extracted.creditedAuthors;
   for (const keyword of extracted.keywords ?? []) {

@@ -61,8 +61,10 @@ export function cleanBlocks(blocks: readonly SourceBlock[], options: CleanBlocks
   const headings = spans.map((s) => ({ text: s.text, start: toCodePoint(s.start), end: toCodePoint(s.end) }));
 
   const firstProse = paragraphs.find((p) => p.kind === 'prose');
-  const dateline =
-    firstProse === undefined ? undefined : readDateline(firstProse.text, options.referenceDate);
+  // A yearless dateline ("PARIS, June 1") is dated by the article's own last-updated stamp when it has
+  // one: the upload time can be years later.
+  const reference = classification.metadata.updatedAt?.slice(0, 10) ?? options.referenceDate;
+  const dateline = firstProse === undefined ? undefined : readDateline(firstProse.text, reference);
   const titleText = title === undefined ? undefined : classification.kept[title]?.text;
   return {
     text,

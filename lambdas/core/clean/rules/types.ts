@@ -7,6 +7,8 @@ export type Zone = 'header' | 'body' | 'footer';
 /** Metadata a rule read off the line it removed. */
 export interface Extracted {
   readonly publishedAt?: string;
+  /** A last-updated stamp: the article was published on or before it. */
+  readonly updatedAt?: string;
   readonly byline?: string;
   /** Authors named in a credit line: the byline only when the article has no byline of its own. */
   readonly creditedAuthors?: string;
