@@ -127,6 +127,32 @@ describe('other HTML inputs', () => {
     // Assess
     expect(article.text).toBe('Talks resumed on Friday, officials said.');
   });
+
+  it.each([
+    ['between the headline and the body', '<h1>Rates held</h1><time datetime="2019-12-20">Dec 20</time>'],
+    [
+      'wrapped in its own paragraph',
+      '<p class="meta"><span><time datetime="2019-12-20">Dec 20</time></span></p>',
+    ],
+  ])('drops a <time> standing %s, so the dateline is read', (_case, before) => {
+    // Prepare
+    const html = `<!doctype html><html><body><article>${before}<p>LONDON (Reuters) - The Bank of England held interest rates on Thursday, as economists expected.</p><p>Governor Mark Carney said the economy was slowing but resilient, and the vote was 7-2.</p></article></body></html>`;
+    // Act
+    const article = clean(html, { contentType: 'text/html' });
+    // Assess
+    expect(article.text.startsWith('LONDON (Reuters) - The Bank')).toBe(true);
+    expect(article.dateline).toEqual({ place: 'London', agency: 'Reuters' });
+  });
+
+  it('keeps a <time> inside a sentence', () => {
+    // Prepare
+    const html =
+      '<!doctype html><html><body><article><div>The meeting on <time datetime="2019-12-20">Friday</time> ended without a deal, officials said.</div></article></body></html>';
+    // Act
+    const article = clean(html, { contentType: 'text/html' });
+    // Assess
+    expect(article.text).toBe('The meeting on Friday ended without a deal, officials said.');
+  });
 });
 
 describe('hostile markup', () => {

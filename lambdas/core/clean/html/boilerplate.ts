@@ -1,5 +1,5 @@
 import type { RemovedFragment } from '../types';
-import { type DomDocument, type DomElement, type DomNode, spacedTextOf, textOf } from './dom';
+import { type DomDocument, type DomElement, type DomNode, spacedTextOf, TEXT_NODE, textOf } from './dom';
 
 const DOCUMENT_NODE = 9;
 
@@ -152,5 +152,37 @@ export function removeBoilerplate(doc: DomDocument): { removed: RemovedFragment[
     }
     drop(el, `"${token}" widget`);
   }
+  const times = doc.querySelectorAll('time');
+  for (let i = 0; i < times.length; i++) {
+    const el = times[i]!;
+    if (isAttached(el) && standsAlone(el)) drop(el, 'publication or update time (read as metadata)');
+  }
   return { removed, tags };
+}
+
+/** Inline elements a date is wrapped in (`<span class="date"><time>…</time></span>`). */
+const INLINE = new Set(['span', 'a', 'em', 'strong', 'b', 'i', 'small', 'abbr', 'font']);
+
+/**
+ * Whether a `<time>` is page furniture rather than part of a sentence: its nearest enclosing block holds
+ * no other text, or it stands between blocks (`<article><h1>…</h1><time>Dec 20</time><p>…`).
+ */
+function standsAlone(time: DomElement): boolean {
+  const own = textOf(time).trim();
+  let node: DomNode = time;
+  let parent = node.parentNode as DomElement | null;
+  while (parent !== null && parent.nodeType === 1 && INLINE.has(parent.localName)) {
+    if (textOf(parent).trim() !== own) return false;
+    node = parent;
+    parent = node.parentNode as DomElement | null;
+  }
+  if (parent === null || parent.nodeType !== 1) return false;
+  if (textOf(parent).trim() === own) return true;
+  // Between blocks, not inside a run of text ("The meeting on <time>Friday</time> ended").
+  const siblings = parent.childNodes;
+  let at = 0;
+  while (at < siblings.length && siblings[at] !== node) at++;
+  const isText = (n: DomNode | undefined): boolean =>
+    n !== undefined && n.nodeType === TEXT_NODE && (n.textContent ?? '').trim().length > 0;
+  return !isText(siblings[at - 1]) && !isText(siblings[at + 1]);
 }
