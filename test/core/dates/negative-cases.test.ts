@@ -38,6 +38,11 @@ describe('negative cases: words that look temporal but are not', () => {
     ['"the day before" an event clause', 'He was seen the day before authorities issued a warrant.'],
     ['"current" as a noun phrase', 'The current account deficit widened.'],
     ['lowercase month words', 'The flags may march in the august hall.'],
+    ['a room number', 'The minister stayed in Room 1999 of the hotel.'],
+    ['a flight number', 'Flight 2024 landed safely in Seoul.'],
+    ['a named day', 'Traders still talk about Black Monday.'],
+    ['a campaign day', 'Candidates prepared for Super Tuesday.'],
+    ['"later" after an untold event', 'Nearly three decades later, the case was reopened.'],
   ])('%s', (_, text) => {
     // Act
     const spans = found(text, '1999-06-01');

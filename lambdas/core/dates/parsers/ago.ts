@@ -86,8 +86,11 @@ function resolveOffset(
     const point = shiftBy(quarter, grain, sign * amount);
     return { value: formatPoint(point), point, anchors: false };
   }
-  const base: Point =
-    fromAnchor && anchor !== undefined && anchor.grain === 'day' ? anchor : dayPoint(env.reference);
+  const told = fromAnchor && anchor !== undefined && anchor.grain === 'day' ? anchor : undefined;
+  // "Three decades later, the case was reopened": later than an event the story tells, not than the
+  // publication; without a date told before it, there is nothing to count from.
+  if (fromAnchor && told === undefined && sign > 0 && env.tense === 'past') return null;
+  const base: Point = told ?? dayPoint(env.reference);
   const point =
     grain === 'day'
       ? shiftBy(base, 'day', sign * amount)

@@ -13,6 +13,9 @@ const DEADLINE_BEFORE = new RegExp(
 // "by Tuesday", "starting Monday": ahead unless the sentence is in the past tense.
 const SCHEDULE_BEFORE = new RegExp(String.raw`\b(?:by|before|starting|beginning)\s+` + CLOCK, 'i');
 
+const NAMED_DAY_BEFORE =
+  /\b(?:Black|Blue|Cyber|Super|Bloody|Holy|Palm|Ash|Shrove|Maundy|Easter|Whit|Mad|Manic|Giving|Small Business)\s+$/;
+
 /**
  * "Friday", "last Wednesday", "next Monday", "Sunday night". The day is the most recent one unless a direction
  * word or the sentence's future tense says otherwise; a part of day is kept in the value ("2000-01-28TMO").
@@ -27,6 +30,8 @@ export const weekdayParser: Parser = {
     const [whole, dirWord, dayWord = '', part] = m;
     if (!isCapitalized(dayWord)) return null;
     const lead = text.slice(Math.max(0, m.index - 30), m.index);
+    // "Black Monday", "Super Tuesday", "Bloody Sunday": a named event, not a day of this week.
+    if (dirWord === undefined && NAMED_DAY_BEFORE.test(lead)) return null;
     const deadline = DEADLINE_BEFORE.test(lead);
     const scheduled = SCHEDULE_BEFORE.test(lead);
     // "Wednesday's ruling" names something that already happened, whatever the sentence plans.

@@ -8,6 +8,10 @@ import { parseSpelledYear, SPELLED_YEAR_SOURCE } from '../lexicon/spelled-years'
 const COUNTED =
   /^\s*(?:model|models|people|persons|employees|workers|jobs|shares|points|feet|foot|ft|meters|metres|miles|kilometers|kilometres|km|tons|tonnes|troops|soldiers|police|policemen|votes|cars|vehicles|units|acres|yards|calories|pounds|dollars|euros|yen|men|women|children|students|members|residents|copies|homes|houses|barrels|hectares|square|cubic|megawatts|rooms|beds|pages|words|refugees|prisoners|deaths|cases|times|years|days|hours|seats|stores|ships|planes|aircraft|flights|rounds|guns|rifles|machines|computers|runs|yards)\b/i;
 
+// Nouns before a four-digit number that name a numbered thing ("Room 1999", "Flight 2024").
+const NUMBERED =
+  /\b(?:Room|Rooms|Flight|Route|Highway|Interstate|Suite|Gate|Platform|Apartment|Apt\.?|Unit|Bus|Train|Locker|Cell|Ward|Box|Lot|Pier|Terminal|Exit|Channel|Article|Section|Resolution|Bill|Rule|Model|Boeing|Airbus)\s+$/;
+
 // Words before a year that belong to the expression ("fiscal 1989", "the year 2000", "the 1988 period").
 const LEAD = /\b(?:(fiscal(?:\s+year)?|calendar\s+year|the\s+year)|the(?:\s+fiscal)?)\s+$/i;
 
@@ -24,6 +28,8 @@ export const yearParser: Parser = {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     if (/(?:[$#£€]|\d[,.]|No\.\s?)$/.test(before) || /[$#£€]\s*$/.test(before)) return null;
     if (trailer === undefined && COUNTED.test(text.slice(end, end + 24))) return null;
+    // "Room 1999", "Flight 2024", "Route 1960": a number naming a thing, not a year.
+    if (NUMBERED.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
     // "Kopp's 1987 Chevrolet": an owner's year followed by a name is a model year.
     if (
       /'s\s+$/.test(text.slice(Math.max(0, m.index - 4), m.index)) &&
