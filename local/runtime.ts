@@ -110,6 +110,7 @@ interface RuntimeParts {
   readonly s3Client: S3Client;
   readonly dynamodbClient: DynamoDBClient;
   readonly handlerClients: readonly { destroy(): void }[];
+  readonly handlerDynamoDbClient: DynamoDBClient;
   readonly names: LocalResourceNames;
   readonly dataDir: string;
   readonly queues: QueueSet;
@@ -129,6 +130,8 @@ export class LocalRuntime {
   /** Clients for callers (uploads, reads); the handlers have their own. */
   public readonly s3Client: S3Client;
   public readonly dynamodbClient: DynamoDBClient;
+  /** The handlers' own DynamoDB client: what the pipeline's work costs is metered on this one. */
+  public readonly handlerDynamoDbClient: DynamoDBClient;
   public readonly names: LocalResourceNames;
   public readonly dataDir: string;
   public readonly cleanQueue: LocalQueue;
@@ -146,6 +149,7 @@ export class LocalRuntime {
     this.dynamodb = parts.dynamodb;
     this.s3Client = parts.s3Client;
     this.dynamodbClient = parts.dynamodbClient;
+    this.handlerDynamoDbClient = parts.handlerDynamoDbClient;
     this.names = parts.names;
     this.dataDir = parts.dataDir;
     this.cleanQueue = parts.queues.clean;
@@ -288,6 +292,7 @@ export class LocalRuntime {
       s3Client,
       dynamodbClient,
       handlerClients: [handlerS3, handlerDynamoDb],
+      handlerDynamoDbClient: handlerDynamoDb,
       names,
       dataDir,
       queues,

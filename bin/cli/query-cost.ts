@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { listObjects } from '../../lambdas/adapters/object-listing';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
 import { articlePk, mentionKeysFor, RECORD_SK } from '../../lambdas/core/record/table-design';
 import {
@@ -16,7 +17,7 @@ import { ensureArticleTable } from '../../local/resources';
 import { LocalRuntime } from '../../local/runtime';
 import { CliError } from './errors';
 import { writeLine } from './io';
-import { type CapacityMeter, meterCapacity } from './query-capacity';
+import { type CapacityMeter, type CapacityTotals, meterCapacity } from './query-capacity';
 import { planUploads, uploadFiles } from './upload';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -31,6 +32,15 @@ export interface WriteCost {
   readonly lookupUnits: { readonly table: number; readonly index: number };
   /** Strongly consistent read of the article's partition (what an overwrite or delete reads first). */
   readonly partitionReadUnits: number;
+}
+
+/** What the pipeline's handlers consumed on DynamoDB, for all articles together. */
+export interface DeliveryCost {
+  readonly articles: number;
+  /** First delivery: reads, conditional writes, lookup items, record. */
+  readonly first: CapacityTotals;
+  /** A redelivered tag notification of each article (the idempotent path). */
+  readonly duplicate: CapacityTotals;
 }
 
 /** What one read costs. */
@@ -74,11 +84,21 @@ export async function queryCostCommand(argv: string[]): Promise<number> {
   const client = localDynamoDbClient(runtime.dynamodb.endpoint);
   try {
     const uploads = planUploads(paths, runtime.names.rawPrefix);
+    // What the pipeline's own requests cost: the first delivery of each article, then a redelivery of its
+    // tag notification (the duplicate path: the record is found current, nothing is written).
+    const handlerMeter = meterCapacity(runtime.handlerDynamoDbClient);
     const failures = await uploadFiles(runtime.s3Client, runtime.names.rawBucket, uploads, {
       label: 'ingest',
     });
     if (failures.length > 0) throw new CliError(`upload failed: ${failures.map((f) => f.key).join(', ')}`);
     await runtime.waitForIdle();
+    const first = handlerMeter.take();
+    const processedKeys = (await listObjects(runtime.s3Client, runtime.names.processedBucket)).map(
+      (o) => o.key,
+    );
+    runtime.reprocess(processedKeys);
+    await runtime.waitForIdle();
+    const deliveries: DeliveryCost = { articles: uploads.length, first, duplicate: handlerMeter.take() };
     const meter = meterCapacity(client);
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
     await ensureArticleTable(client, SCRATCH_TABLE);
@@ -94,11 +114,13 @@ export async function queryCostCommand(argv: string[]): Promise<number> {
     const reader = new ArticleReader({ client: doc, tableName: runtime.names.table, pageSize: 100 });
     const reads = await measureReads(reader, meter, records);
     if (values.json) {
-      await writeLine(JSON.stringify({ writes, reads }));
+      await writeLine(JSON.stringify({ writes, reads, deliveries }));
     } else {
       await writeLine(formatWrites(writes));
       await writeLine('');
       await writeLine(formatReads(reads));
+      await writeLine('');
+      await writeLine(formatDeliveries(deliveries));
     }
     return 0;
   } finally {
@@ -223,6 +245,16 @@ function formatWrites(writes: readonly WriteCost[]): string {
     ].join('  ');
   });
   return [header, ...rows].join('\n');
+}
+
+function formatDeliveries(d: DeliveryCost): string {
+  const line = (name: string, t: CapacityTotals): string =>
+    `${name.padEnd(28)} ${String(t.requests).padStart(8)} ${String(t.writeRequests).padStart(8)} ${(t.table + t.indexes).toFixed(1).padStart(8)}`;
+  return [
+    `pipeline requests for ${d.articles} article${d.articles === 1 ? '' : 's'}   requests   writes    units`,
+    line('first delivery', d.first),
+    line('duplicate tag delivery', d.duplicate),
+  ].join('\n');
 }
 
 function formatReads(reads: readonly ReadCost[]): string {

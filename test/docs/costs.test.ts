@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ReadCost, WriteCost } from '../../bin/cli/query-cost';
+import type { DeliveryCost, ReadCost, WriteCost } from '../../bin/cli/query-cost';
 import { newsflow } from '../helpers/cli';
 import { hasJava } from '../helpers/runtime';
 
@@ -8,6 +8,7 @@ if (hasJava()) {
   describe('newsflow query cost (the figures in docs/records.md)', () => {
     let writes: WriteCost[];
     let reads: ReadCost[];
+    let deliveries: DeliveryCost;
 
     beforeAll(async () => {
       // Act
@@ -22,7 +23,7 @@ if (hasJava()) {
         status: 0,
         stderr: '',
       });
-      ({ writes, reads } = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}'));
+      ({ writes, reads, deliveries } = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}'));
     }, 300_000);
 
     it('charges each lookup item exactly one write unit in the table and one in the index', () => {
@@ -40,6 +41,17 @@ if (hasJava()) {
         expect(w.recordUnits.index).toBe(1);
         expect(w.recordUnits.table).toBeGreaterThanOrEqual(2);
       }
+    });
+
+    it("handles a redelivered notification without writing: a few read units instead of the first delivery's writes", () => {
+      // Assess
+      expect(deliveries.articles).toBe(2);
+      expect(deliveries.first.writeRequests).toBeGreaterThanOrEqual(2 * 2);
+      expect(deliveries.duplicate.writeRequests).toBe(0);
+      expect(deliveries.duplicate.requests).toBeGreaterThan(0);
+      expect(deliveries.duplicate.table + deliveries.duplicate.indexes).toBeLessThan(
+        (deliveries.first.table + deliveries.first.indexes) / 5,
+      );
     });
 
     it('reads a page of index hits for half a unit per 4 KB, and a record by its size', () => {
