@@ -144,6 +144,26 @@ describe('other HTML inputs', () => {
     expect(article.dateline).toEqual({ place: 'London', agency: 'Reuters' });
   });
 
+  it.each([
+    [
+      'a date-only meta tag and a precise JSON-LD value of the same day',
+      '<meta name="date" content="2019-12-20"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-12-20T08:15:00+09:00"}</script>',
+      '2019-12-20T08:15:00+09:00',
+    ],
+    [
+      'sources that disagree on the day (the first one decides)',
+      '<meta name="date" content="2019-12-20"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2019-12-18T08:15:00+09:00"}</script>',
+      '2019-12-20',
+    ],
+  ])('dates the article from %s', (_case, head, publishedAt) => {
+    // Prepare
+    const html = `<!doctype html><html><head>${head}</head><body><article><p>The talks resumed on Friday after a week-long pause, officials said.</p></article></body></html>`;
+    // Act
+    const article = clean(html, { contentType: 'text/html' });
+    // Assess
+    expect(article.publishedAt).toBe(publishedAt);
+  });
+
   it('keeps a <time> inside a sentence', () => {
     // Prepare
     const html =

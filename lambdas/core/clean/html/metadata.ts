@@ -77,21 +77,24 @@ function readPublishedAt(
   meta: Map<string, string[]>,
   ld: JsonLdObject | undefined,
 ): string | undefined {
-  const fromMeta = firstDate(DATE_META_KEYS.flatMap((k) => meta.get(k) ?? []));
-  if (fromMeta !== undefined) return fromMeta;
-  const fromLd = firstDate([str(ld?.datePublished), str(ld?.dateCreated)]);
-  if (fromLd !== undefined) return fromLd;
   const itemprop = doc.querySelector('[itemprop="datePublished"]');
-  const fromItemprop = firstDate([
-    itemprop?.getAttribute('datetime'),
-    itemprop?.getAttribute('content'),
-    textOf(itemprop),
-  ]);
-  if (fromItemprop !== undefined) return fromItemprop;
   // The first <time> in the article is its dateline; one elsewhere may date a sidebar story.
   const scope = doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body;
   const time = scope?.querySelector('time[pubdate], time[datetime], time') ?? null;
-  return firstDate([time?.getAttribute('datetime'), textOf(time)]);
+  // In order of trust; the first source that has a date decides the day.
+  const sources = [
+    firstDate(DATE_META_KEYS.flatMap((k) => meta.get(k) ?? [])),
+    firstDate([str(ld?.datePublished), str(ld?.dateCreated)]),
+    firstDate([itemprop?.getAttribute('datetime'), itemprop?.getAttribute('content'), textOf(itemprop)]),
+    firstDate([time?.getAttribute('datetime'), textOf(time)]),
+  ].filter((d): d is string => d !== undefined);
+  const [day] = sources;
+  if (day === undefined) return undefined;
+  // A later source naming the same day with its time and zone is the more precise value of the same fact.
+  return sources.reduce(
+    (best, d) => (d.slice(0, 10) === best.slice(0, 10) && d.length > best.length ? d : best),
+    day,
+  );
 }
 
 /** Removes a ` | Site` / ` - Site` suffix from a `<title>`, when the site is known or the rest is long enough. */
