@@ -108,6 +108,16 @@ describe('language identification', () => {
     expect(shortcut).toEqual([]);
   });
 
+  it.each(['SEOUL (Yonhap) - Officials met on Friday.', 'Officials met on Friday.'])(
+    'leaves the language unset for a line the identifier cannot place: %j',
+    (text) => {
+      // Act
+      const language = identifyLanguage(text);
+      // Assess
+      expect(language).toBeUndefined();
+    },
+  );
+
   it('leaves the language unset for a text too short to tell', () => {
     // Prepare
     const text = 'Seoul, Dec 20';
