@@ -59,7 +59,10 @@ export const monthNameParser: Parser = {
     const end = yearWord === undefined ? monthStart + monthWord.length : m.index + whole.length;
     const yearShift =
       yearWord === undefined ? undefined : { this: 0, next: 1, last: -1 }[yearWord.toLowerCase()];
-    return candidate(this.name, start, end, 'DATE', ({ reference, tense }) => {
+    // "runs through September", "until March": a deadline lies ahead unless the sentence looks back.
+    const deadline = dirWord === undefined && /\b(?:until|till|through|by)\s+$/i.test(before);
+    return candidate(this.name, start, end, 'DATE', ({ reference, tense: told }) => {
+      const tense = deadline && told !== 'past' ? 'future' : told;
       let year: number;
       if (yearShift !== undefined) year = reference.year + yearShift;
       else if (direction === 'last') year = month < reference.month ? reference.year : reference.year - 1;

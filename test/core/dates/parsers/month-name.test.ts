@@ -8,6 +8,10 @@ describe('month names', () => {
     ['The vote is due in April next year.', '1998-11-01', 'April next year', '1999-04'],
     ['The plant opened in July 1997.', '1999-01-01', 'July 1997', '1997-07'],
     ['He retired in January of 1998.', '1999-01-01', 'January of 1998', '1998-01'],
+    // A deadline lies ahead, unless the sentence looks back.
+    ['The budget runs through September.', '2024-03-15', 'September', '2024-09'],
+    ['The talks lasted until September.', '2024-03-15', 'September', '2023-09'],
+    ['They will resume in February.', '2024-03-15', 'February', '2025-02'],
     ['Talks begin in June.', '2019-12-20', 'June', '2020-06'],
     ['The March accession will enable them to vote.', '1999-02-10', 'March', '1999-03'],
   ])('%s', (text, ref, expression, value) => {
