@@ -1,6 +1,7 @@
 import type { Configuration } from './engine/rule';
 import { agoParser, yearAgoAdjectiveParser } from './parsers/ago';
 import { anchoredDayParser } from './parsers/anchored-day';
+import { dayOfMonthParser } from './parsers/day-of-month';
 import { deicticDayParser } from './parsers/deictic-day';
 import {
   durationParser,
@@ -32,7 +33,7 @@ import { modifierRefiner } from './refiners/modifier';
 import { overlapRefiner } from './refiners/overlap';
 
 /** Version of the rule set below; bump it whenever a rule changes what is tagged. */
-export const RULES_VERSION = 'rules-6';
+export const RULES_VERSION = 'rules-7';
 
 /**
  * The English news configuration. Parser order matters only between candidates of the same length: the earlier
@@ -57,6 +58,7 @@ export function englishNewsConfiguration(): Configuration {
       fiscalYearParser,
       reportingPeriodParser,
       anchoredDayParser,
+      dayOfMonthParser,
       agoParser,
       yearAgoAdjectiveParser,
       deicticDayParser,
