@@ -20,26 +20,16 @@ const MIN_SHOUTED_LENGTH = 12;
 const ALONE = ['country', 'region', 'nationality', 'person'];
 const IN_PHRASE = ['country', 'city', 'region', 'nationality'];
 
-/** Whether a sentence has letters and all of them are capitals. */
-function isUpperCase(words: readonly string[], s: SentenceRange): boolean {
+/** The case of a sentence's letters: only capitals, no capitals, both, or no letters at all. */
+function letterCase(words: readonly string[], s: SentenceRange): 'upper' | 'lower' | 'mixed' | 'none' {
   let upper = false;
-  for (let i = s.start; i < s.end; i++) {
-    const w = words[i] as string;
-    if (LOWER.test(w)) return false;
-    if (!upper && UPPER.test(w)) upper = true;
-  }
-  return upper;
-}
-
-/** Whether a sentence has letters and none of them is a capital. */
-function isLowerCase(words: readonly string[], s: SentenceRange): boolean {
   let lower = false;
-  for (let i = s.start; i < s.end; i++) {
+  for (let i = s.start; i < s.end && !(upper && lower); i++) {
     const w = words[i] as string;
-    if (UPPER.test(w)) return false;
+    if (!upper && UPPER.test(w)) upper = true;
     if (!lower && LOWER.test(w)) lower = true;
   }
-  return lower;
+  return upper ? (lower ? 'mixed' : 'upper') : lower ? 'lower' : 'none';
 }
 
 function capitalise(word: string): string {
@@ -72,8 +62,8 @@ export function truecaseWords(
 ): readonly string[] {
   const caseless = sentences.filter(
     (s) =>
-      (s.end - s.start >= MIN_LENGTH && isLowerCase(words, s)) ||
-      (s.end - s.start >= MIN_SHOUTED_LENGTH && isUpperCase(words, s)),
+      (s.end - s.start >= MIN_LENGTH && letterCase(words, s) === 'lower') ||
+      (s.end - s.start >= MIN_SHOUTED_LENGTH && letterCase(words, s) === 'upper'),
   );
   if (caseless.length === 0) return words;
   const spellings = articleSpellings(words, sentences);
@@ -105,7 +95,7 @@ function articleSpellings(
 ): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   for (const s of sentences) {
-    if (!hasMixedCase(words, s)) continue;
+    if (letterCase(words, s) !== 'mixed') continue;
     for (let i = s.start + 1; i < s.end; i++) {
       const w = words[i] as string;
       if (!UPPER.test(w) && !LOWER.test(w)) continue;
@@ -131,17 +121,6 @@ function articleSpellings(
     best.set(key, top);
   }
   return best;
-}
-
-function hasMixedCase(words: readonly string[], s: SentenceRange): boolean {
-  let upper = false;
-  let lower = false;
-  for (let i = s.start; i < s.end && !(upper && lower); i++) {
-    const w = words[i] as string;
-    if (!upper && UPPER.test(w)) upper = true;
-    if (!lower && LOWER.test(w)) lower = true;
-  }
-  return upper && lower;
 }
 
 /** Capitalises the longest gazetteer names in a lower-case sentence (see {@link truecaseWords}). */
