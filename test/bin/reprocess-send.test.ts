@@ -57,7 +57,12 @@ describe('sendBatch (reprocess on AWS)', () => {
     const sqs = flakySqs(failures);
 
     // Act
-    const queued = await sendBatch(sqs as never, 'http://127.0.0.1:9/queue/reprocess', ['a', 'b', 'c'], noPause);
+    const queued = await sendBatch(
+      sqs as never,
+      'http://127.0.0.1:9/queue/reprocess',
+      ['a', 'b', 'c'],
+      noPause,
+    );
 
     // Assess
     expect(queued).toEqual(expected);
