@@ -14,7 +14,12 @@ import { dayMonthYearParser, monthDayYearParser, numericDateParser } from './par
 import { fiscalYearParser, reportingPeriodParser } from './parsers/fiscal-year';
 import { holidayParser } from './parsers/holiday';
 import { monthNameParser, monthYearParser } from './parsers/month-name';
-import { contextualQuarterParser, quarterAbbreviationParser, quarterParser } from './parsers/quarter';
+import {
+  contextualQuarterParser,
+  monthQuarterParser,
+  quarterAbbreviationParser,
+  quarterParser,
+} from './parsers/quarter';
 import { referenceWordParser } from './parsers/reference-words';
 import {
   earlierLaterPeriodParser,
@@ -33,7 +38,7 @@ import { modifierRefiner } from './refiners/modifier';
 import { overlapRefiner } from './refiners/overlap';
 
 /** Version of the rule set below; bump it whenever a rule changes what is tagged. */
-export const RULES_VERSION = 'rules-7';
+export const RULES_VERSION = 'rules-8';
 
 /**
  * The English news configuration. Parser order matters only between candidates of the same length: the earlier
@@ -49,6 +54,7 @@ export function englishNewsConfiguration(): Configuration {
       timeOfDayParser,
       holidayParser,
       quarterParser,
+      monthQuarterParser,
       contextualQuarterParser,
       quarterAbbreviationParser,
       partOfPeriodParser,

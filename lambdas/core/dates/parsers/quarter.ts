@@ -177,3 +177,28 @@ export const quarterAbbreviationParser: Parser = {
     });
   },
 };
+
+const QUARTER_ENDING: Readonly<Record<string, number>> = { march: 1, june: 2, september: 3, december: 4 };
+
+/**
+ * Quarters named by the month they end in, as Australian and Asian earnings news writes them: "the December
+ * quarter", "the June quarter of 2019". Calendar quarters; without a year, the latest of that number.
+ */
+export const monthQuarterParser: Parser = {
+  name: 'month-quarter',
+  trigger: /(?:March|June|September|December)\s+quarter/,
+  pattern: new RegExp(
+    `\\bthe\\s+(March|June|September|December)\\s+quarter(?:\\s+of\\s+(${YEAR}))?\\b(?!-)`,
+    'g',
+  ),
+  extract(m) {
+    const [whole, month = '', yearText] = m;
+    const quarter = QUARTER_ENDING[month.toLowerCase()];
+    if (quarter === undefined) return null;
+    return candidate(this.name, m.index, m.index + whole.length, 'DATE', ({ reference, tense }) => {
+      const year = yearText === undefined ? resolveQuarterYear(reference, quarter, tense) : Number(yearText);
+      const point: Point = { grain: 'quarter', year, quarter };
+      return { value: formatPoint(point), point };
+    });
+  },
+};

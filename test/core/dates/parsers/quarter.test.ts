@@ -9,6 +9,9 @@ describe('quarters and halves', () => {
     ["Last year's fourth quarter was weak.", "Last year's fourth quarter", '1988-Q4'],
     ['Profit in the first half rose.', 'the first half', '1989-H1'],
     ['Sales in the current quarter will fall.', 'the current quarter', '1989-Q4'],
+    // Named by the month they end in.
+    ['Output fell in the September quarter.', 'the September quarter', '1989-Q3'],
+    ['Output fell in the December quarter of 1988.', 'the December quarter of 1988', '1988-Q4'],
   ])('%s', (text, expression, value) => {
     // Act
     const spans = found(text, '1989-10-26');
