@@ -78,6 +78,17 @@ export const relativePeriodParser: Parser = {
   },
 };
 
+/**
+ * The calendar period of a grain around a day. Weeks are ISO weeks, except that a Sunday opens the coming one:
+ * news weeks start on Sunday (a Sunday story's "this week" is the week ahead, its "last week" the one just
+ * ended), where the ISO week ends.
+ */
+function periodOf(day: Point, grain: Grain): Point {
+  if (grain === 'week' && day.grain === 'day' && weekday(day) === 0)
+    return coarsen(dayPoint(addDays(day, 1)), grain);
+  return coarsen(day, grain);
+}
+
 function resolvePeriod(unit: string, direction: Direction, fromAnchor: boolean, env: ResolutionEnv) {
   const grain = GRAINS[unit];
   const anchor = env.anchor;
@@ -105,7 +116,7 @@ function resolvePeriod(unit: string, direction: Direction, fromAnchor: boolean, 
     return { value: String(century).padStart(2, '0'), anchors: false };
   }
   if (grain === undefined) return null;
-  const point = applyDirection(coarsen(base, grain), direction);
+  const point = applyDirection(periodOf(base, grain), direction);
   return { value: formatPoint(point), point, anchors: grain !== 'year' || direction !== undefined };
 }
 
@@ -157,7 +168,7 @@ export const partOfPeriodParser: Parser = {
       'DATE',
       (env) => {
         const base = fromAnchor && env.anchor !== undefined ? env.anchor : dayPoint(env.reference);
-        const point = applyDirection(coarsen(base, grain), direction);
+        const point = applyDirection(periodOf(base, grain), direction);
         return { value: formatPoint(point), point, anchors: false };
       },
       { mod },
@@ -185,7 +196,7 @@ export const earlierLaterPeriodParser: Parser = {
       m.index + whole.length,
       'DATE',
       ({ reference }) => {
-        const point = applyDirection(coarsen(dayPoint(reference), grain), direction);
+        const point = applyDirection(periodOf(dayPoint(reference), grain), direction);
         return { value: formatPoint(point), point, anchors: false };
       },
       { mod },
@@ -207,7 +218,7 @@ export const periodEndParser: Parser = {
       m.index + m[0].length,
       'DATE',
       ({ reference }) => {
-        const point = coarsen(dayPoint(reference), grain);
+        const point = periodOf(dayPoint(reference), grain);
         return { value: formatPoint(point), point, anchors: false };
       },
       { mod: 'END' },

@@ -24,6 +24,19 @@ describe('periods relative to publication', () => {
   });
 
   it.each([
+    ['this week', '2019-W52'],
+    ['last week', '2019-W51'],
+    ['next week', '2020-W01'],
+    ['early this week', '2019-W52'],
+    ['the end of the week', '2019-W52'],
+  ])('reads "%s" against Sunday 2019-12-22 as %s: a Sunday opens the news week', (expression, value) => {
+    // Act
+    const span = spanOf(`Officials spoke about ${expression} again.`, '2019-12-22', expression);
+    // Assess
+    expect(span?.value).toBe(value);
+  });
+
+  it.each([
     ['the end of the year', '2019', 'END'],
     ['the beginning of the week', '2019-W51', 'START'],
     ['early this week', '2019-W51', 'START'],
