@@ -13,7 +13,13 @@ import {
 import { LABEL_COUNT, labelType, OUTSIDE } from './labels';
 import type { FeatureLexicon } from './lexicon';
 import type { LoadedModel } from './model-format';
-import { MENTION_VETOES, REFINERS_VERSION, redecodeVetoedMentions, refineHolidayMentions } from './refiners';
+import {
+  MENTION_VETOES,
+  REFINERS_VERSION,
+  redecodeVetoedMentions,
+  refineHolidayMentions,
+  refineNamesakes,
+} from './refiners';
 import { SparseWeights } from './sparse-weights';
 import { stackedFeatures } from './stacking';
 import { truecaseWords } from './truecase';
@@ -97,7 +103,7 @@ export function createPerceptronTagger(model: LoadedModel): EntityTagger {
           spans.push({ text: text.slice(start, end), type: labelType(y), start, end });
         }
       }
-      return refineHolidayMentions(spans);
+      return refineNamesakes(text, refineHolidayMentions(spans));
     },
   };
 }

@@ -3,6 +3,7 @@ import { headNoun } from './head-noun';
 import type { MentionVeto } from './mention-veto';
 
 export { refineHolidayMentions } from './holiday-names';
+export { refineNamesakes } from './namesake';
 export { redecodeVetoedMentions } from './redecode';
 export { REFINERS_VERSION } from './version';
 
