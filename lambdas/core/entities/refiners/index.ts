@@ -1,6 +1,7 @@
 import { agentSubject } from './agent-subject';
 import { headNoun } from './head-noun';
 import type { MentionVeto } from './mention-veto';
+import { titleNoun } from './title-noun';
 
 export { refineHolidayMentions } from './holiday-names';
 export { refineNamesakes } from './namesake';
@@ -8,4 +9,4 @@ export { redecodeVetoedMentions } from './redecode';
 export { REFINERS_VERSION } from './version';
 
 /** The vetoes the tagger applies after decoding, in order (the first that applies to a mention wins). */
-export const MENTION_VETOES: readonly MentionVeto[] = [agentSubject, headNoun];
+export const MENTION_VETOES: readonly MentionVeto[] = [agentSubject, headNoun, titleNoun];

@@ -19,4 +19,9 @@ export interface MentionVeto {
   readonly name: string;
   /** Whether `mention` cannot be of its type; `words` are the document's tokens. */
   vetoes(words: readonly string[], mention: DecodedMention, sentence: SentenceRange): boolean;
+  /**
+   * Whether the mention's last word can be in no entity at all (a title after a name), not merely not in
+   * one of this type.
+   */
+  readonly lastWordOutside?: boolean;
 }

@@ -36,6 +36,9 @@ export function redecodeVetoedMentions(
       for (let t = first; t <= i; t++) {
         for (let k = 0; k < 4; k++) emissions[t * LABEL_COUNT + base + k] = Number.NEGATIVE_INFINITY;
       }
+      if (veto.lastWordOutside === true) {
+        for (let y = 1; y < LABEL_COUNT; y++) emissions[i * LABEL_COUNT + y] = Number.NEGATIVE_INFINITY;
+      }
       fired.push(veto.name);
       changed = true;
     }

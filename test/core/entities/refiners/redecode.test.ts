@@ -99,6 +99,16 @@ describe('redecodeVetoedMentions', () => {
       ['B-ORGANIZATION', 'L-ORGANIZATION'],
     ],
     ['head-noun', 'across the English Channel', 2, 2, 'PERSON', 'LOCATION', ['B-LOCATION', 'L-LOCATION']],
+    // The title itself leaves every entity, not just the organisation.
+    [
+      'title-noun',
+      'the U.S. Special Representative arrived',
+      1,
+      3,
+      'ORGANIZATION',
+      'LOCATION',
+      ['B-LOCATION', 'L-LOCATION', 'O'],
+    ],
   ])(
     '%s: re-reads "%s" with the vetoed type forbidden',
     (rule, sentence, at, length, best, runnerUp, expected) => {
@@ -128,6 +138,8 @@ describe('redecodeVetoedMentions', () => {
     ['a person whose name is not a head noun', 'Stephen Biegun said on Friday', 0, 2, 'PERSON'],
     ['a one-word person named like a head noun', 'Bank said on Friday', 0, 1, 'PERSON'],
     ['a place ending in a head noun', 'across the English Channel', 2, 2, 'LOCATION'],
+    ['a one-word organisation named like a title', 'the Minister said so', 1, 1, 'ORGANIZATION'],
+    ['an organisation that ends in no title', 'the Foundation for Defense said so', 1, 3, 'ORGANIZATION'],
   ])('leaves alone %s', (_case, sentence, at, length, best) => {
     // Prepare / Act
     const { fired, labels } = tagAndRefine(sentence, at, length, best, 'ORGANIZATION');
