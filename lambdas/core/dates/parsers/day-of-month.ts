@@ -1,4 +1,4 @@
-import { dayPoint, daysInMonth, formatPoint } from '../calendar/point';
+import { dayPoint, daysInMonth, formatPoint, type Point, shift } from '../calendar/point';
 import type { Tense } from '../engine/candidate';
 import { candidate } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
@@ -42,17 +42,15 @@ function suffixFits(day: number, suffix: string): boolean {
   return suffix === 'th';
 }
 
-function shiftMonth(year: number, month: number, by: number): { year: number; month: number } {
-  const index = year * 12 + (month - 1) + by;
-  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
-}
-
 /** The day `day` of the publication's month or the one before or after, as the tense says. */
 function resolveDay(ref: CalendarDay, day: number, tense: Tense): CalendarDay | undefined {
-  const candidates = [-1, 0, 1]
-    .map((by) => shiftMonth(ref.year, ref.month, by))
-    .filter(({ year, month }) => day <= daysInMonth(year, month))
-    .map(({ year, month }) => ({ year, month, day }));
+  const month: Point = { grain: 'month', year: ref.year, month: ref.month };
+  const candidates: CalendarDay[] = [];
+  for (const by of [-1, 0, 1]) {
+    const m = shift(month, by);
+    if (m.grain === 'month' && day <= daysInMonth(m.year, m.month))
+      candidates.push({ year: m.year, month: m.month, day });
+  }
   const offset = (d: CalendarDay): number =>
     (Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(ref.year, ref.month - 1, ref.day)) / 86_400_000;
   const before = candidates.filter((d) => offset(d) <= 0).at(-1);
