@@ -10,10 +10,12 @@ import {
   rangeDurationParser,
   vagueDurationParser,
 } from './parsers/duration';
-import { dayMonthYearParser, monthDayYearParser, numericDateParser } from './parsers/explicit-date';
+import { dayMonthYearParser, monthDayYearParser } from './parsers/explicit-date';
 import { fiscalYearParser, reportingPeriodParser } from './parsers/fiscal-year';
 import { holidayParser } from './parsers/holiday';
+import { isoTimestampParser } from './parsers/iso-timestamp';
 import { monthNameParser, monthYearParser } from './parsers/month-name';
+import { numericDateParser } from './parsers/numeric-date';
 import {
   contextualQuarterParser,
   monthQuarterParser,
@@ -38,7 +40,7 @@ import { modifierRefiner } from './refiners/modifier';
 import { overlapRefiner } from './refiners/overlap';
 
 /** Version of the rule set below; bump it whenever a rule changes what is tagged. */
-export const RULES_VERSION = 'rules-9';
+export const RULES_VERSION = 'rules-10';
 
 /**
  * The English news configuration. Parser order matters only between candidates of the same length: the earlier
@@ -47,6 +49,7 @@ export const RULES_VERSION = 'rules-9';
 export function englishNewsConfiguration(): Configuration {
   return {
     parsers: [
+      isoTimestampParser,
       numericDateParser,
       monthDayYearParser,
       dayMonthYearParser,

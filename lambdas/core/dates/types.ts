@@ -42,6 +42,11 @@ export interface DateSpan {
 export interface DateContext {
   /** Publication date of the text, `YYYY-MM-DD`. Relative expressions resolve against it. */
   readonly referenceDate: string;
+  /**
+   * BCP 47 locale of the article (`en-US`, `en-GB`), when known. It decides numeric dates whose day and month
+   * could be swapped ("03/04/2024"); without it they keep only their year (`2024-XX-XX`).
+   */
+  readonly locale?: string;
 }
 
 /**

@@ -12,13 +12,13 @@ export interface Found {
 }
 
 /** Tags a text with the production configuration. */
-export function tag(text: string, referenceDate: string): DateSpan[] {
-  return tagger.tag(text, { referenceDate });
+export function tag(text: string, referenceDate: string, locale?: string): DateSpan[] {
+  return tagger.tag(text, locale === undefined ? { referenceDate } : { referenceDate, locale });
 }
 
 /** Tags a text and keeps text, type, value and mod of each span. */
-export function found(text: string, referenceDate: string): Found[] {
-  return tag(text, referenceDate).map((s) => ({
+export function found(text: string, referenceDate: string, locale?: string): Found[] {
+  return tag(text, referenceDate, locale).map((s) => ({
     text: s.text,
     type: s.type,
     value: s.value,

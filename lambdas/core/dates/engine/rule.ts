@@ -3,6 +3,8 @@ import type { Candidate } from './candidate';
 /** What every parser sees: the text being tagged. */
 export interface ParsingContext {
   readonly text: string;
+  /** The article's locale (BCP 47), when the caller knows it. */
+  readonly locale?: string;
 }
 
 /**

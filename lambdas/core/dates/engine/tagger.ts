@@ -14,7 +14,8 @@ export function createRuleDateTagger(configuration: Configuration, version: stri
     version,
     tag(text: string, context: DateContext): DateSpan[] {
       const reference = parseReferenceDate(context.referenceDate);
-      const parsing: ParsingContext = { text };
+      const parsing: ParsingContext =
+        context.locale === undefined ? { text } : { text, locale: context.locale };
       let candidates: Candidate[] = [];
       for (const parser of configuration.parsers) {
         if (parser.trigger !== undefined && !parser.trigger.test(text)) continue;

@@ -26,7 +26,8 @@ export const yearParser: Parser = {
     const [matched, yearText = '', trailer] = m;
     const end = m.index + matched.length;
     const before = text.slice(Math.max(0, m.index - 3), m.index);
-    if (/(?:[$#£€]|\d[,.]|No\.\s?)$/.test(before) || /[$#£€]\s*$/.test(before)) return null;
+    // "31/31/2024" and "12/03/2024" that no date rule took are codes or garbled dates: their year alone is a guess.
+    if (/(?:[$#£€]|\d[,./]|No\.\s?)$/.test(before) || /[$#£€]\s*$/.test(before)) return null;
     if (trailer === undefined && COUNTED.test(text.slice(end, end + 24))) return null;
     // "Room 1999", "Flight 2024", "Route 1960": a number naming a thing, not a year.
     if (NUMBERED.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;

@@ -7,7 +7,6 @@ describe('explicit dates', () => {
     ['The editorial of Friday, Oct. 23 said so.', '1998-10-25', 'Friday, Oct. 23', '1998-10-23'],
     ['He arrived on 7 August 1998 in Dar es Salaam.', '2000-01-01', '7 August 1998', '1998-08-07'],
     ['The filing is dated 1998-08-07.', '2000-01-01', '1998-08-07', '1998-08-07'],
-    ['The form was filed 8/7/98 with the SEC.', '2000-01-01', '8/7/98', '1998-08-07'],
     ['The deadline is Sept 30 for all bids.', '1989-10-02', 'Sept 30', '1989-09-30'],
   ])('%s', (text, ref, expression, value) => {
     // Act

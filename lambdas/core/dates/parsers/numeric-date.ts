@@ -1,0 +1,70 @@
+import { daysInMonth, formatPoint, type Point } from '../calendar/point';
+import { candidate } from '../engine/helpers';
+import type { Parser } from '../engine/rule';
+import { numericDateOrder } from '../lexicon/locale';
+
+/**
+ * All-numeric dates: ISO "2024-03-31", year first "2024/03/31", and day and month with a year: "31/03/2024",
+ * "3/31/24", "31.03.2024", "31-03-2024" (dots and dashes only with a four-digit year, so that scores and version
+ * numbers stay out).
+ *
+ * Which of the first two numbers is the month is read from the numbers themselves when one of them exceeds 12,
+ * else from the article's locale; when neither decides, the date keeps only its year (`2024-XX-XX`) rather than
+ * risk a wrong day. In the unlabeled US news (33,103 articles, 2012–2020) slashed dates are month first 203 times
+ * with a day over 12, day first never, and 174 times ambiguous.
+ */
+export const numericDateParser: Parser = {
+  name: 'numeric-date',
+  trigger: /\d[-/.]\d/,
+  pattern:
+    /(?<![\d/.-])\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{4})\/(\d{1,2})\/(\d{1,2})|(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})|(\d{1,2})([.-])(\d{1,2})\11(\d{4}))\b(?![/-]\d|\.\d)/g,
+  extract(m, { locale }) {
+    const [whole, isoYear, isoMonth, isoDay, ymdYear, ymdMonth, ymdDay] = m;
+    const end = m.index + whole.length;
+    if (isoYear !== undefined) return numericDay(this.name, m.index, end, isoYear, isoMonth, isoDay);
+    if (ymdYear !== undefined) return numericDay(this.name, m.index, end, ymdYear, ymdMonth, ymdDay);
+    const first = Number(m[7] ?? m[10]);
+    const second = Number(m[8] ?? m[12]);
+    const yearText = m[9] ?? m[13] ?? '';
+    const year = yearText.length === 2 ? expandTwoDigitYear(yearText) : Number(yearText);
+    const order = readOrder(first, second, locale);
+    if (order === null) return null;
+    if (order === undefined) {
+      // Both readings are real days: the year is certain, the day is not.
+      const value = `${String(year).padStart(4, '0')}-XX-XX`;
+      return candidate(this.name, m.index, end, 'DATE', () => ({ value }));
+    }
+    const [month, day] = order === 'month-first' ? [first, second] : [second, first];
+    return numericDay(this.name, m.index, end, String(year), String(month), String(day));
+  },
+};
+
+/** The order that makes sense of two numbers; undefined when both orders do and nothing decides; null for none. */
+function readOrder(first: number, second: number, locale: string | undefined) {
+  if (first < 1 || second < 1 || (first > 12 && second > 12)) return null;
+  if (first > 12) return 'day-first' as const;
+  if (second > 12 || first === second) return 'month-first' as const;
+  return numericDateOrder(locale);
+}
+
+function expandTwoDigitYear(yy: string): number {
+  const n = Number(yy);
+  return n < 50 ? 2000 + n : 1900 + n;
+}
+
+function numericDay(
+  rule: string,
+  start: number,
+  end: number,
+  yearText: string,
+  monthText: string | undefined,
+  dayText: string | undefined,
+) {
+  const year = Number(yearText);
+  const month = Number(monthText);
+  const day = Number(dayText);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const point: Point = { grain: 'day', year, month, day };
+  const value = formatPoint(point);
+  return candidate(rule, start, end, 'DATE', () => ({ value, point }));
+}
