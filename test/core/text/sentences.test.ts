@@ -1,4 +1,4 @@
-import { splitSentences } from '../../../lambdas/core/text/sentences';
+import { MAX_SENTENCE_TOKENS, splitSentences } from '../../../lambdas/core/text/sentences';
 import { tokenize } from '../../../lambdas/core/text/tokenize';
 
 function sentencesOf(text: string): string[] {
@@ -53,6 +53,64 @@ describe('splitSentences', () => {
     const ranges = splitSentences(text, tokens);
 
     // Assess
+    expect(ranges[0]?.start).toBe(0);
+    expect(ranges.at(-1)?.end).toBe(tokens.length);
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i]?.start).toBe(ranges[i - 1]?.end);
+  });
+});
+
+describe('splitSentences: the length bound', () => {
+  /** Token counts of the sentences of `text`. */
+  function lengthsOf(text: string): number[] {
+    return splitSentences(text, tokenize(text)).map((s) => s.end - s.start);
+  }
+
+  it.each([
+    [
+      'capitalised words without punctuation are cut at the limit',
+      'Kim Jong Un '.repeat(100),
+      [128, 128, 44],
+    ],
+    [
+      'a clause break in the second half of the limit is preferred',
+      `${'Kim '.repeat(99)}Un, ${'Moon '.repeat(100)}`,
+      [101, 100],
+    ],
+    [
+      'a clause break in the first half is ignored',
+      `${'Kim '.repeat(20)}Un, ${'Moon '.repeat(200)}`,
+      [128, 94],
+    ],
+    ['a sentence at the limit is kept whole', `${'Kim '.repeat(126)}Un.`, [128]],
+    [
+      'trailing quotes never push a sentence past the limit',
+      `${'Kim '.repeat(126)}Un. ${'" '.repeat(50)}`,
+      [128, 50],
+    ],
+    ['short sentences are untouched', 'He left. She stayed.', [3, 3]],
+  ])('%s', (_name, text, expected) => {
+    // Prepare / Act
+    const lengths = lengthsOf(text);
+
+    // Assess
+    expect(lengths).toEqual(expected);
+  });
+
+  it.each([
+    ['ALL CAPS', 'SEOUL REUTERS '.repeat(2000)],
+    ['digits', '1996 08 22 '.repeat(2000)],
+    ['quotes', '" '.repeat(5000)],
+    ['terminals and trailers', '. ) '.repeat(3000)],
+    ['lower-case words', 'the talks went on '.repeat(1000)],
+  ])('%s: no sentence is over the limit, every token is in one', (_name, text) => {
+    // Prepare
+    const tokens = tokenize(text);
+
+    // Act
+    const ranges = splitSentences(text, tokens);
+
+    // Assess
+    expect(Math.max(...ranges.map((r) => r.end - r.start))).toBeLessThanOrEqual(MAX_SENTENCE_TOKENS);
     expect(ranges[0]?.start).toBe(0);
     expect(ranges.at(-1)?.end).toBe(tokens.length);
     for (let i = 1; i < ranges.length; i++) expect(ranges[i]?.start).toBe(ranges[i - 1]?.end);
