@@ -24,6 +24,13 @@ const S_SPAN_MATE = 110;
 
 const NONE = 255;
 
+/**
+ * Longest first-stage entity, in tokens, whose words get span-mate features. Each word of a span reads all
+ * the others, so without a bound a long run of capitalised words tagged as one entity costs the square of
+ * its length in time and memory; real names are far shorter (at most 10 tokens in CoNLL-2003).
+ */
+const MAX_SPAN_MATES = 16;
+
 /** 0 for O, 1 + index into ENTITY_TYPES otherwise. */
 function typeOf(label: number): number {
   return label === OUTSIDE ? 0 : 1 + ((label - 1) >> 2);
@@ -147,7 +154,7 @@ export function stackedFeatures(
         if (own !== OUTSIDE && ((own - 1) & 3) === 0) {
           let j = i + 1;
           while (j < s.end && firstStage[j] === own + 1) j++;
-          if (j < s.end && firstStage[j] === own + 2) {
+          if (j < s.end && firstStage[j] === own + 2 && j - i < MAX_SPAN_MATES) {
             spanStart = i;
             spanEnd = j + 1;
           }
