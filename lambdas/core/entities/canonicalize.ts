@@ -27,44 +27,76 @@ function formOf(type: EntityType, raw: string): Form {
   return { type, text, words, folded, key: folded.join(' '), allCaps: isAllCaps(text), initials };
 }
 
-/** Whether `short` occurs as a contiguous run of words inside `long` (case-insensitively). */
-function containsRun(long: readonly string[], short: readonly string[]): boolean {
-  outer: for (let i = 0; i + short.length <= long.length; i++) {
-    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 function isAllCaps(text: string): boolean {
   return text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
 /**
- * Resolves one form to the name of the entity it refers to, among the forms of its type in the article: the
- * unique longest form that contains it ("Biegun" → "Stephen Biegun", "Kim" → "Kim Jong Un"), or whose
- * initials it spells ("UN" → "United Nations"). With two or more unrelated candidates the mention is
- * ambiguous and keeps its own name; so does a form nothing longer contains.
+ * Longest form, in words, that other forms resolve to. Each form is indexed under every run of its words, so
+ * the index grows with the square of a form's length; real names are far shorter (at most 10 words in
+ * CoNLL-2003), and a form longer than this keeps its own name.
  */
-function resolveForm(form: Form, sameType: readonly Form[]): string {
-  const acronym = form.words.length === 1 && form.text.length >= 2 && form.allCaps;
-  const candidates = sameType.filter(
-    (f) =>
-      f.words.length > form.words.length &&
-      (containsRun(f.folded, form.folded) || (acronym && f.initials === form.text)),
-  );
-  if (candidates.length > 0) {
-    const maximal = candidates.filter(
-      (c) =>
-        !candidates.some(
-          (d) => d !== c && d.words.length > c.words.length && containsRun(d.folded, c.folded),
-        ),
-    );
-    const first = maximal[0] as Form;
-    if (maximal.every((m) => m.key === first.key)) return bestSpelling(maximal);
+const MAX_LINKED_WORDS = 12;
+
+/**
+ * The forms of one type, indexed so that each form finds the longer forms containing it without comparing
+ * all pairs (pairwise comparison is quadratic in the number of distinct names, which a long text of
+ * capitalised words makes large).
+ */
+class FormIndex {
+  /** Position of each form in article order; candidates are listed in that order, as a scan would. */
+  private readonly order = new Map<Form, number>();
+  /** Forms by lower-cased key (same words, any case). */
+  private readonly byKey = new Map<string, Form[]>();
+  /** Forms with more words than the run, by each run of their lower-cased words. */
+  private readonly containers = new Map<string, Form[]>();
+  /** Forms of two or more words, by their initials. */
+  private readonly byInitials = new Map<string, Form[]>();
+
+  public constructor(forms: readonly Form[]) {
+    for (const f of forms) {
+      this.order.set(f, this.order.size);
+      push(this.byKey, f.key, f);
+      const w = f.folded.length;
+      if (w > MAX_LINKED_WORDS) continue;
+      if (w > 1) push(this.byInitials, f.initials, f);
+      for (let a = 0; a < w; a++) {
+        for (let b = a + 1; b <= w && b - a < w; b++) {
+          const run = f.folded.slice(a, b).join(' ');
+          // A run occurring twice in one form lists the form once.
+          if (this.containers.get(run)?.at(-1) !== f) push(this.containers, run, f);
+        }
+      }
+    }
   }
-  // Same words, different case only (SEOUL / Seoul): prefer the spelling of running text.
-  return bestSpelling(sameType.filter((f) => f.key === form.key));
+
+  /**
+   * Resolves one form to the name of the entity it refers to, among the forms of its type in the article:
+   * the unique longest form that contains it ("Biegun" → "Stephen Biegun", "Kim" → "Kim Jong Un"), or whose
+   * initials it spells ("UN" → "United Nations"). With two or more unrelated candidates the mention is
+   * ambiguous and keeps its own name; so does a form nothing longer contains.
+   */
+  public resolve(form: Form): string {
+    const acronym = form.words.length === 1 && form.text.length >= 2 && form.allCaps;
+    const byRun = this.containers.get(form.key) ?? [];
+    const byInitials = acronym ? (this.byInitials.get(form.text) ?? []) : [];
+    const candidates = new Set([...byRun, ...byInitials]);
+    if (candidates.size > 0) {
+      const maximal = [...candidates]
+        .filter((c) => !(this.containers.get(c.key) ?? []).some((d) => candidates.has(d)))
+        .sort((a, b) => (this.order.get(a) as number) - (this.order.get(b) as number));
+      const first = maximal[0] as Form;
+      if (maximal.every((m) => m.key === first.key)) return bestSpelling(maximal);
+    }
+    // Same words, different case only (SEOUL / Seoul): prefer the spelling of running text.
+    return bestSpelling(this.byKey.get(form.key) ?? []);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 /** Among spellings of one name, prefers mixed case (running text) to ALL CAPS (headlines), then the first. */
@@ -79,7 +111,7 @@ function bestSpelling(forms: readonly Form[]): string {
  * with mentions of the same type in the same article.
  */
 export function canonicalize(spans: readonly EntitySpan[]): EntityMention[] {
-  // Distinct (type, text) pairs: articles repeat names, and forms are compared pairwise.
+  // Distinct (type, text) pairs: articles repeat names.
   const byRaw = new Map<string, Form>();
   const forms = new Map<string, Form>();
   const spanForms: Form[] = [];
@@ -95,13 +127,11 @@ export function canonicalize(spans: readonly EntitySpan[]): EntityMention[] {
     spanForms.push(f);
   }
   const byType = new Map<EntityType, Form[]>();
-  for (const f of forms.values()) {
-    const list = byType.get(f.type);
-    if (list === undefined) byType.set(f.type, [f]);
-    else list.push(f);
-  }
+  for (const f of forms.values()) push(byType, f.type, f);
+  const indexes = new Map<EntityType, FormIndex>();
+  for (const [type, list] of byType) indexes.set(type, new FormIndex(list));
   const resolved = new Map<string, string>();
-  for (const [k, f] of forms) resolved.set(k, resolveForm(f, byType.get(f.type) ?? []) || f.text);
+  for (const [k, f] of forms) resolved.set(k, (indexes.get(f.type) as FormIndex).resolve(f) || f.text);
   return spans.map((s, i) => {
     const f = spanForms[i] as Form;
     return { ...s, canonical: resolved.get(`${f.type}\u0000${f.text}`) ?? f.text };
