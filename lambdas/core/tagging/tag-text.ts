@@ -1,7 +1,16 @@
 import type { DateSpan, DateTagger } from '../dates/types';
 import { canonicalize, summarizeEntities } from '../entities/canonicalize';
-import type { EntityMention, EntitySummary, EntityTagger } from '../entities/types';
+import type { EntityMention, EntitySpan, EntitySummary, EntityTagger } from '../entities/types';
 import { spansToCodePoints } from '../text/offsets';
+import { textSegments } from '../text/segments';
+
+/**
+ * Longest text, in UTF-16 units, the entity tagger takes at once; longer texts are tagged segment by segment
+ * (see {@link textSegments}). The tagger's working memory grows with the distinct words and tokens of what it
+ * is given, so this bounds it whatever the input: a 5 MiB object of distinct words would otherwise need more
+ * than a gigabyte. News articles are far shorter, and are tagged whole as before.
+ */
+export const MAX_ENTITY_SEGMENT_CHARS = 100_000;
 
 /** The two taggers a pipeline run uses, built once per process (models load at cold start). */
 export interface Taggers {
@@ -23,7 +32,7 @@ export interface TaggedText {
  * The text is tagged as given; `referenceDate` (`YYYY-MM-DD`) anchors relative dates.
  */
 export function tagText(text: string, referenceDate: string, taggers: Taggers): TaggedText {
-  const mentions = canonicalize(taggers.entities.tag(text));
+  const mentions = canonicalize(tagEntities(text, taggers.entities));
   const dates = taggers.dates.tag(text, { referenceDate });
   return {
     entities: spansToCodePoints(text, mentions),
@@ -31,6 +40,19 @@ export function tagText(text: string, referenceDate: string, taggers: Taggers): 
     dates: spansToCodePoints(text, dates),
     taggerVersion: taggerVersion(taggers),
   };
+}
+
+/** Entity spans of a text, tagged in segments of at most {@link MAX_ENTITY_SEGMENT_CHARS}. */
+function tagEntities(text: string, tagger: EntityTagger): EntitySpan[] {
+  const segments = textSegments(text, MAX_ENTITY_SEGMENT_CHARS);
+  if (segments.length === 1) return tagger.tag(text);
+  const spans: EntitySpan[] = [];
+  for (const segment of segments) {
+    for (const s of tagger.tag(text.slice(segment.start, segment.end))) {
+      spans.push({ ...s, start: s.start + segment.start, end: s.end + segment.start });
+    }
+  }
+  return spans;
 }
 
 /** The combined version string of a pair of taggers. */
