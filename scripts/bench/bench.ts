@@ -3,7 +3,8 @@
  *
  * Measures, in this order: tagger throughput against compromise and chrono-node, the cleaner, each stage's CPU
  * time and requests per article, the Lambda bundles, end to end through the embedded runtime, the tag function's
- * cold start, and peak memory tagging a 1 MB article; then prices a million articles. Prints a table, then
+ * cold start, peak memory tagging a 1 MB article, and both stages on the worst pathological text at the 5 MiB
+ * object limit; then prices a million articles. Prints a table, then
  * exactly one JSON line (progress goes to stderr). `--quick` runs shorter (under 90 s on a quiet machine,
  * construct bundling instead of `cdk synth`); `--no-shared` ignores `../shared` as a fresh clone would;
  * `--write-docs` writes docs/benchmarks.md from the run.
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
+import { DEFAULT_MAX_BYTES } from '../../lambdas/core/clean/types';
 import { taggerVersion } from '../../lambdas/core/tagging/tag-text';
 import { bundleFunctions } from './bundle';
 import { measureClean } from './clean';
@@ -23,7 +25,7 @@ import { meteredWrites } from './cross-check';
 import { itemSize, lookupIndexEntrySize, writeUnits } from './dynamodb-units';
 import { measureE2e, type UploadDoc, withRuntime } from './e2e';
 import { describeMachine, uptime } from './machine';
-import { measureMemory } from './memory';
+import { measureMemory, measureWorstCase } from './memory';
 import { type BenchResults, benchmarksMarkdown, formatTable, jsonLine, tableRows } from './report';
 import { type CallsPerArticle, measureStages } from './stage-run';
 import type { Plan } from './stats';
@@ -31,6 +33,12 @@ import { measureDates, measureEntities } from './taggers';
 
 /** The article the cost model prices: the seed, a real scraped wire story of about 5 KB. */
 const COST_ARTICLE = 'seed-korea-2019-12-20.txt';
+
+/**
+ * The costliest shape of `shapes.ts` at the object size limit (each measured with `worst-case-child.ts` on
+ * 2026-12-03: distinct capitalised words need the most CPU and memory, each word its own feature entry).
+ */
+const WORST_SHAPE = 'distinct-capitalised';
 
 /** How long each measurement runs, and on how much. */
 interface Settings {
@@ -182,6 +190,8 @@ async function main(): Promise<void> {
     });
     say('memory: tagging a 1 MB article in a child process');
     const memory = measureMemory(dateDocs);
+    say(`worst case: ${WORST_SHAPE} text at the ${DEFAULT_MAX_BYTES}-byte object limit, in a child process`);
+    const worstCase = measureWorstCase(WORST_SHAPE, DEFAULT_MAX_BYTES);
     if (s.crossCheck) say('write units on DynamoDB Local (newsflow query cost)');
     const metered = s.crossCheck
       ? meteredWrites(costPath)
@@ -231,6 +241,7 @@ async function main(): Promise<void> {
       coldStart,
       e2e,
       memory,
+      worstCase,
       metered,
       stages: {
         cleanCpuMs: stages.clean.cpuMs,

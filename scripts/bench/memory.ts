@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Corpus } from './corpora';
+import type { TextShape } from './shapes';
 
 /** What the child reports. */
 export interface MemoryResult {
@@ -69,4 +70,60 @@ export function measureMemory(corpus: Corpus, bytes = 1_000_000): MemoryResult {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** What the worst-case child reports (see `worst-case-child.ts`). */
+export interface WorstCaseResult {
+  readonly shape: TextShape;
+  readonly bytes: number;
+  /** CPU milliseconds of the clean stage's core call, and of tagging plus building the record and items. */
+  readonly cleanCpuMs: number;
+  readonly tagCpuMs: number;
+  /** Wall milliseconds of the same (on a loaded machine, wall exceeds CPU). */
+  readonly cleanWallMs: number;
+  readonly tagWallMs: number;
+  /** Peak RSS once the models are loaded, and of the whole process (both stages in one process). */
+  readonly loadedRssMb: number;
+  readonly peakRssMb: number;
+  /** Entities in the record's summary, table items written, and whether mention lists were dropped. */
+  readonly entities: number;
+  readonly items: number;
+  readonly truncated: boolean;
+}
+
+/**
+ * Runs both stages' core work on a pathological text of `bytes` (the object size limit) in a fresh process:
+ * the row that shows a worst-case upload finishes within the function's timeout and memory.
+ */
+export function measureWorstCase(shape: TextShape, bytes: number): WorstCaseResult {
+  const out = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, 'worst-case-child.ts'), shape, String(bytes)],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (out.status !== 0)
+    throw new Error(`worst-case child failed (${out.status}): ${out.stderr.slice(-2000)}`);
+  const r = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    bytes: number;
+    clean: { cpuMs: number; wallMs: number };
+    tag: { cpuMs: number; wallMs: number };
+    loadedRssKb: number;
+    peakRssKb: number;
+    entities: number;
+    items: number;
+    truncated: boolean;
+  };
+  return {
+    shape,
+    bytes: r.bytes,
+    cleanCpuMs: r.clean.cpuMs,
+    tagCpuMs: r.tag.cpuMs,
+    cleanWallMs: r.clean.wallMs,
+    tagWallMs: r.tag.wallMs,
+    loadedRssMb: r.loadedRssKb / 1024,
+    peakRssMb: r.peakRssKb / 1024,
+    entities: r.entities,
+    items: r.items,
+    truncated: r.truncated,
+  };
 }

@@ -7,7 +7,7 @@ import type { MeteredWrites } from './cross-check';
 import type { WriteUnits } from './dynamodb-units';
 import type { E2eResults } from './e2e';
 import type { Machine } from './machine';
-import type { MemoryResult } from './memory';
+import type { MemoryResult, WorstCaseResult } from './memory';
 import type { CallsPerArticle } from './stage-run';
 import type { DateRates, EntityRates } from './taggers';
 
@@ -32,6 +32,8 @@ export interface BenchResults {
   readonly coldStart: ColdStart;
   readonly e2e: E2eResults;
   readonly memory: MemoryResult;
+  /** Both stages on the worst pathological text at the object size limit. */
+  readonly worstCase: WorstCaseResult;
   /** DynamoDB Local's write units for the cost article, when measured. */
   readonly metered: MeteredWrites;
   readonly stages: {
@@ -73,6 +75,13 @@ export function jsonLine(r: BenchResults): Record<string, unknown> {
     e2e_burst_p50_ms: round(r.e2e.burst.p50Ms, 1),
     e2e_burst_p95_ms: round(r.e2e.burst.p95Ms, 1),
     peak_rss_mb: round(r.memory.peakRssMb, 1),
+    worst_case: {
+      shape: r.worstCase.shape,
+      bytes: r.worstCase.bytes,
+      clean_cpu_ms: round(r.worstCase.cleanCpuMs),
+      tag_cpu_ms: round(r.worstCase.tagCpuMs),
+      peak_rss_mb: round(r.worstCase.peakRssMb, 1),
+    },
     cost_per_1m_articles_usd: round(r.cost.totalUsd, 2),
     comprehend_per_1m_articles_usd: round(r.cost.comprehendUsd, 2),
     cost_lines_usd: Object.fromEntries(r.cost.lines.map((l) => [l.item, round(l.usd, 2)])),
@@ -175,6 +184,12 @@ export function tableRows(r: BenchResults): string[][] {
       fixed(r.memory.peakRssMb, 0),
       'MB',
       `${fixed(r.memory.loadedRssMb, 0)} MB after model load; tagging took ${int(r.memory.tagMs)} ms`,
+    ],
+    [
+      `worst case at ${fixed(r.worstCase.bytes / 1024 / 1024, 0)} MiB: clean / tag`,
+      `${int(r.worstCase.cleanCpuMs)} / ${int(r.worstCase.tagCpuMs)}`,
+      'CPU ms',
+      `${r.worstCase.shape} text; peak RSS ${fixed(r.worstCase.peakRssMb, 0)} MB (${fixed(r.worstCase.loadedRssMb, 0)} MB after model load); ${r.worstCase.entities} entities, ${r.worstCase.items} items${r.worstCase.truncated ? ', mention lists dropped' : ''}`,
     ],
     [
       'stage CPU per article: clean / tag',
@@ -309,6 +324,12 @@ chrono-node. Speed only: accuracy is not compared here (the date tagger's compar
 - **Memory** (\`peak_rss_mb\`). A fresh process loads the taggers as the tag function does and tags one
   ${(r.memory.bytes / 1e6).toFixed(2)} MB article (news texts of the corpus joined as paragraphs) with \`tagText\`: ${r.memory.entities} entity mentions,
   ${r.memory.dates} date expressions; \`process.resourceUsage().maxRSS\`.
+- **Worst case** (\`worst_case\`). A fresh process builds ${(r.worstCase.bytes / 1024 / 1024).toFixed(0)} MiB (the object size limit) of the costliest
+  pathological shape of \`scripts/bench/shapes.ts\` (${r.worstCase.shape}: no sentence punctuation, every word new) and runs both
+  stages' core work on it (\`worst-case-child.ts\`): clean ${r.worstCase.cleanCpuMs.toFixed(0)} CPU ms, tag and build the record
+  ${r.worstCase.tagCpuMs.toFixed(0)} CPU ms, peak RSS ${r.worstCase.peakRssMb.toFixed(0)} MB for both in one process. The functions have a 60 s timeout and
+  1,024 MB; at 1,024 MB a function gets less than a full vCPU (see the Lambda GB-seconds assumption below).
+  \`test/core/tagging/scaling.test.ts\` checks on every test run that time and memory grow linearly on all shapes.
 
 ## Cost per ${int(c.articles)} articles
 
