@@ -28,18 +28,19 @@ const SUBRESOURCES = ['acl', 'tagging', 'uploadId', 'partNumber', 'uploads', 're
 /**
  * S3 conditional writes, which s3rver lacks: `If-None-Match: *` and `If-Match: <etag>` on PutObject and
  * `If-Match` on DeleteObject answer 412 when the condition fails (404 for If-Match on a missing object).
- * Writes to one key are serialized so a condition and the write it guards are atomic, as on S3.
+ * Writes to one key are serialized so a condition and the write it guards are atomic, as on S3. Reads of the
+ * key take the same turn while they open the object, so a GET never pairs one version's length and ETag
+ * with another version's file (the body then streams from the opened file, which writes replace by rename).
  */
 export function conditionalWrites(): S3rverMiddleware {
   const locks = new Map<string, Promise<void>>();
   return async (ctx, next) => {
     const parts = ctx.path.split('/');
+    const isObject = parts.length > 2 && parts[2] !== '' && !SUBRESOURCES.some((r) => r in ctx.query);
     const isObjectWrite =
-      (ctx.method === 'PUT' || ctx.method === 'DELETE') &&
-      parts.length > 2 &&
-      !SUBRESOURCES.some((r) => r in ctx.query) &&
-      !ctx.get('x-amz-copy-source');
-    if (!isObjectWrite) return next();
+      isObject && (ctx.method === 'PUT' || ctx.method === 'DELETE') && !ctx.get('x-amz-copy-source');
+    const isObjectRead = isObject && (ctx.method === 'GET' || ctx.method === 'HEAD');
+    if (!isObjectWrite && !isObjectRead) return next();
     const bucket = decodeURIComponent(parts[1] ?? '');
     const key = decodeURIComponent(parts.slice(2).join('/'));
     const lockKey = `${bucket}/${key}`;
@@ -52,7 +53,7 @@ export function conditionalWrites(): S3rverMiddleware {
     locks.set(lockKey, chained);
     await previous;
     try {
-      await checkConditions(ctx, bucket, key);
+      if (isObjectWrite) await checkConditions(ctx, bucket, key);
       await next();
     } finally {
       release();

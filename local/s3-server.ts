@@ -3,6 +3,7 @@ import S3rver from 's3rver';
 import { EmulatorError } from './errors';
 import { conditionalWrites } from './s3-conditional-writes';
 import type { S3rverEventRecord } from './s3-events';
+import { hardenFilesystemStore, keySafety } from './s3-key-safety';
 
 /** A running local S3 API. */
 export interface LocalS3 {
@@ -31,7 +32,8 @@ type KoaContext = {
 /**
  * Starts s3rver on 127.0.0.1. s3rver emits no events for multi-object deletes (`aws s3 rm --recursive`,
  * DeleteObjects), nor does it honour conditional writes; two middlewares fill those gaps, so every removal
- * reaches the pipeline and compare-and-swap writes behave as on AWS.
+ * reaches the pipeline and compare-and-swap writes behave as on AWS. A third refuses keys its file store
+ * cannot hold safely, and the store writes objects by rename (see `s3-key-safety.ts`).
  */
 export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   mkdirSync(options.directory, { recursive: true });
@@ -45,27 +47,36 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   server.on('event', (event: { Records: S3rverEventRecord[] }) => options.onEvent(event));
   const app = server as unknown as {
     middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void>)[];
+    store: Parameters<typeof hardenFilesystemStore>[0];
   };
+  hardenFilesystemStore(app.store);
   // Just before the router: conditions are checked before s3rver writes, and the multi-delete response body
   // is still an object there (a later middleware turns it into XML).
-  app.middleware.splice(app.middleware.length - 1, 0, conditionalWrites() as never, async (ctx, next) => {
-    await next();
-    if (ctx.method !== 'POST' || !('delete' in ctx.query)) return;
-    const result = (ctx.body as { DeleteResult?: { Deleted?: { Key: string }[] } } | undefined)?.DeleteResult;
-    const bucket = decodeURIComponent(ctx.path.split('/')[1] ?? '');
-    const eventTime = new Date().toISOString();
-    for (const deleted of result?.Deleted ?? []) {
-      options.onEvent({
-        Records: [
-          {
-            eventName: 'ObjectRemoved:Delete',
-            eventTime,
-            s3: { bucket: { name: bucket }, object: { key: deleted.Key } },
-          },
-        ],
-      });
-    }
-  });
+  app.middleware.splice(
+    app.middleware.length - 1,
+    0,
+    keySafety() as never,
+    conditionalWrites() as never,
+    async (ctx, next) => {
+      await next();
+      if (ctx.method !== 'POST' || !('delete' in ctx.query)) return;
+      const result = (ctx.body as { DeleteResult?: { Deleted?: { Key: string }[] } } | undefined)
+        ?.DeleteResult;
+      const bucket = decodeURIComponent(ctx.path.split('/')[1] ?? '');
+      const eventTime = new Date().toISOString();
+      for (const deleted of result?.Deleted ?? []) {
+        options.onEvent({
+          Records: [
+            {
+              eventName: 'ObjectRemoved:Delete',
+              eventTime,
+              s3: { bucket: { name: bucket }, object: { key: deleted.Key } },
+            },
+          ],
+        });
+      }
+    },
+  );
   let address: { port: number };
   try {
     address = (await server.run()) as { port: number };

@@ -20,9 +20,17 @@ function keyOfBytes(bytes: number, filler: string): string {
   return key + 'x'.repeat(bytes - Buffer.byteLength(key));
 }
 
-const HOSTILE_KEYS: [string, string][] = [
+/**
+ * Keys S3 stores as opaque strings but the local S3 API refuses: its file store would resolve the `..` and `.`
+ * segments to a path outside the key's folder (another bucket, or outside its data directory).
+ */
+const REFUSED_KEYS: [string, string][] = [
   ['parent-directory traversal', 'raw/../../etc/passwd'],
   ['traversal that ends outside the prefix', 'raw/../processed/articles/evil.json'],
+  ['a current-directory segment', 'raw/./story.txt'],
+];
+
+const HOSTILE_KEYS: [string, string][] = [
   ['backslash traversal', 'raw/..\\..\\windows\\system32'],
   ['a key shaped like a processed document', 'raw/articles/0123456789abcdef0123456789abcdef.json'],
   ['control characters', 'raw/tab\there\u0001\u0007\u001f\u007f.txt'],
@@ -39,6 +47,7 @@ const HOSTILE_KEYS: [string, string][] = [
 describe('hostile object keys are opaque keys (end to end, dynalite)', () => {
   let p: TestPipeline;
   const lines: string[] = [];
+  const refusals: string[] = [];
   let restoreStdout: () => void = () => {};
 
   beforeAll(async () => {
@@ -55,6 +64,13 @@ describe('hostile object keys are opaque keys (end to end, dynalite)', () => {
     };
     p = await startTestPipeline('dynalite', { logLevel: 'INFO' });
     for (const [, key] of HOSTILE_KEYS) await p.upload(key, BODY);
+    for (const [, key] of REFUSED_KEYS)
+      refusals.push(
+        await p.upload(key, BODY).then(
+          () => 'stored',
+          (e: Error) => e.name,
+        ),
+      );
     await p.upload('raw/café.txt', BODY);
     await p.upload('raw/cafe\u0301.txt', BODY.replace('London', 'Paris'));
     await p.runtime.waitForIdle({ timeoutMs: 60_000 });
@@ -75,6 +91,18 @@ describe('hostile object keys are opaque keys (end to end, dynalite)', () => {
     expect(record?.id).toBe(articleIdFor(p.runtime.names.rawBucket, key));
     expect(record?.text).toContain('Tony Blair');
   });
+
+  it.each(REFUSED_KEYS)(
+    'refuses an upload with %s (the emulator cannot store it) and records nothing',
+    async (_label, key) => {
+      // Act
+      const record = await p.record(key);
+
+      // Assess
+      expect(record).toBeUndefined();
+      expect(refusals).toEqual(REFUSED_KEYS.map(() => 'InvalidArgument'));
+    },
+  );
 
   it('uses long keys of exactly the S3 maximum, 1024 UTF-8 bytes', () => {
     // Assess

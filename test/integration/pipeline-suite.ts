@@ -80,7 +80,8 @@ export function pipelineSuite(engine: DynamoDbEngine): void {
       'raw/with spaces and+plus.txt',
       'raw/über café – 北朝鮮.txt',
       'raw/a%20literal percent.txt',
-      'raw/../dots/(brackets)!.txt',
+      // `..` only inside a segment: the local S3 API refuses a `..` segment (hostile-keys.test.ts).
+      'raw/..dots../(brackets)!.txt',
     ])('handles the key %j as an opaque key', async (key) => {
       // Act
       await p.upload(key, 'date 2019-12-20\n\nTony Blair met Bill Clinton in London.');
