@@ -4,6 +4,7 @@ import { PIPELINE_SPEC } from '../../lambdas/core/pipeline-spec';
 import { localS3Client } from '../../local/clients';
 import { UsageError } from './errors';
 import { readRuntimeState } from './runtime-state';
+import { escapeControls } from './terminal-text';
 import { planUploads, uploadFiles } from './upload';
 
 /**
@@ -46,7 +47,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     concurrency,
     label: `ingest → s3://${bucket}`,
   });
-  for (const f of failures) process.stderr.write(`failed: ${f.key}: ${f.error}\n`);
+  for (const f of failures) process.stderr.write(`failed: ${escapeControls(f.key)}: ${f.error}\n`);
   client.destroy();
   return failures.length === 0 ? 0 : 1;
 }

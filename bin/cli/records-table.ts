@@ -1,4 +1,5 @@
 import type { ArticleRecord } from '../../lambdas/core/record/types';
+import { escapeControls } from './terminal-text';
 
 const COLUMNS = [
   { title: 'article', width: 26 },
@@ -37,6 +38,7 @@ export function formatRecordRow(record: ArticleRecord): string {
 }
 
 function truncateCell(text: string, width: number): string {
-  const chars = Array.from(text.replace(/\s+/g, ' '));
+  // Whitespace (tabs, line breaks) becomes one space; other control characters become visible escapes.
+  const chars = Array.from(escapeControls(text.replace(/\s+/g, ' ')));
   return chars.length <= width ? chars.join('').padEnd(width) : `${chars.slice(0, width - 1).join('')}…`;
 }

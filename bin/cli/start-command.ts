@@ -12,6 +12,7 @@ import { LocalRuntime } from '../../local/runtime';
 import { UsageError } from './errors';
 import { parsePort } from './options';
 import { formatRecordHeader, formatRecordRow } from './records-table';
+import { escapeControls } from './terminal-text';
 import { planUploads, uploadFiles } from './upload';
 
 const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -70,10 +71,13 @@ export async function startCommand(argv: string[]): Promise<number> {
       process.stdout.write(`\n${formatRecordHeader()}\n`);
       for (const item of items) {
         const record = await store.get(articleIdFor(runtime.names.rawBucket, item.key));
-        process.stdout.write(record ? `${formatRecordRow(record)}\n` : `${item.key}: no record\n`);
+        process.stdout.write(
+          record ? `${formatRecordRow(record)}\n` : `${escapeControls(item.key)}: no record\n`,
+        );
       }
       if (failures.length > 0) {
-        for (const f of failures) process.stderr.write(`upload failed: ${f.key}: ${f.error}\n`);
+        for (const f of failures)
+          process.stderr.write(`upload failed: ${escapeControls(f.key)}: ${f.error}\n`);
         await stop();
         return 1;
       }

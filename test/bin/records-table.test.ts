@@ -1,0 +1,41 @@
+import { formatRecordRow } from '../../bin/cli/records-table';
+import { escapeControls } from '../../bin/cli/terminal-text';
+import type { ArticleRecord } from '../../lambdas/core/record/types';
+
+describe('escapeControls', () => {
+  it.each([
+    ['an ANSI colour sequence', 'raw/\u001b[31mred.txt', 'raw/\\x1b[31mred.txt'],
+    ['a bell and DEL', 'a\u0007b\u007f', 'a\\x07b\\x7f'],
+    ['a C1 control sequence introducer', 'x\u009b2J', 'x\\x9b2J'],
+    ['a right-to-left override', 'evil\u202etxt.exe', 'evil\\u202etxt.exe'],
+    ['ordinary text, accents and emoji', 'Séoul 😀 Kim Jong Un 👩‍💻', 'Séoul 😀 Kim Jong Un 👩‍💻'],
+  ])('%s', (_name, text, expected) => {
+    // Prepare / Act
+    const escaped = escapeControls(text);
+
+    // Assess
+    expect(escaped).toBe(expected);
+  });
+});
+
+describe('formatRecordRow', () => {
+  it('prints a key holding terminal escapes as visible text', () => {
+    // Prepare
+    const record = {
+      id: 'a1',
+      status: 'processed',
+      source: { key: 'raw/\u001b]0;owned\u0007\u001b[2Jstory.txt' },
+      title: 'Title\u001b[8m hidden',
+      entitySummary: [],
+      dates: [],
+    } as unknown as ArticleRecord;
+
+    // Act
+    const row = formatRecordRow(record);
+
+    // Assess
+    expect(row).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(row).toContain('\\x1b]0;owned\\x07');
+    expect(row).toContain('Title\\x1b[8m hidden');
+  });
+});
