@@ -65,15 +65,35 @@ export function buildRecord(doc: ProcessedDocument, options: BuildRecordOptions)
 }
 
 /**
+ * Most entities a record keeps in its summary once its mention lists had to be dropped: each is a lookup item
+ * too, and a pathological text (5 MiB of ALL CAPS names) has tens of thousands.
+ */
+export const MAX_TRUNCATED_SUMMARY = 1000;
+
+/**
  * Keeps a record under the item size limit: first the text moves to its reference, then the mention lists
- * are dropped (the entity summary stays, so entity lookups still work). Never fails.
+ * are dropped (the entity summary stays, so entity lookups still work), then the summary keeps its most
+ * mentioned entities that fit (at most {@link MAX_TRUNCATED_SUMMARY}), then headings and keywords go.
+ * Never fails.
  */
 export function fitToItemLimit(record: ArticleRecord, textRef: TextRef, maxBytes: number): ArticleRecord {
   if (approximateItemBytes(record) <= maxBytes) return record;
   const { text: _text, ...withoutText } = record;
   const byReference: ArticleRecord = { ...withoutText, textRef };
   if (approximateItemBytes(byReference) <= maxBytes) return byReference;
-  return { ...byReference, entities: [], dates: [], truncated: true };
+  const withoutMentions: ArticleRecord = { ...byReference, entities: [], dates: [], truncated: true };
+  if (approximateItemBytes(withoutMentions) <= maxBytes) return withoutMentions;
+  const bare: ArticleRecord = { ...withoutMentions, entitySummary: [] };
+  const stripped = approximateItemBytes(bare) <= maxBytes ? bare : { ...bare, headings: [], keywords: [] };
+  // Summary entries in order (most mentioned first) while they fit: one pass, each entry's JSON plus a comma.
+  let room = maxBytes - approximateItemBytes(stripped);
+  let kept = 0;
+  for (const entry of record.entitySummary.slice(0, MAX_TRUNCATED_SUMMARY)) {
+    room -= Buffer.byteLength(JSON.stringify(entry), 'utf8') + 1;
+    if (room < 0) break;
+    kept++;
+  }
+  return { ...stripped, entitySummary: record.entitySummary.slice(0, kept) };
 }
 
 /** UTF-8 size of the record's JSON form: an upper-bound proxy for its DynamoDB item size. */

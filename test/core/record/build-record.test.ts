@@ -1,7 +1,12 @@
-import { buildRecord, fitToItemLimit } from '../../../lambdas/core/record/build-record';
+import {
+  approximateItemBytes,
+  buildRecord,
+  fitToItemLimit,
+  MAX_TRUNCATED_SUMMARY,
+} from '../../../lambdas/core/record/build-record';
 import { RECORD_SK } from '../../../lambdas/core/record/table-design';
 import { toTableItems } from '../../../lambdas/core/record/table-items';
-import type { ProcessedDocument } from '../../../lambdas/core/record/types';
+import type { ArticleRecord, ProcessedDocument } from '../../../lambdas/core/record/types';
 import { cleanedArticle, processedDocument, sourceRef, wordTaggers } from '../../helpers/fixtures';
 
 const taggers = wordTaggers({ Kim: 'PERSON', Seoul: 'LOCATION' });
@@ -93,6 +98,51 @@ describe('fitToItemLimit', () => {
     expect(fitted.truncated).toBe(true);
     expect(fitted.entities).toEqual([]);
     expect(fitted.entitySummary).toEqual([{ canonical: 'Kim', type: 'PERSON', mentions: 20_000 }]);
+  });
+});
+
+describe('fitToItemLimit: a summary too large for the item', () => {
+  /** A processed record with `n` distinct entities of `nameBytes` bytes each, mentioned once. */
+  function recordWithEntities(
+    n: number,
+    nameBytes: number,
+    extra: Partial<ArticleRecord> = {},
+  ): ArticleRecord {
+    const base = buildRecord(processedDocument(cleanedArticle('Kim left.')), options);
+    const names = Array.from(
+      { length: n },
+      (_, i) => `${String(i).padStart(6, '0')}${'N'.repeat(nameBytes - 6)}`,
+    );
+    return {
+      ...base,
+      ...extra,
+      entitySummary: names.map((canonical, i) => ({ canonical, type: 'PERSON' as const, mentions: n - i })),
+    };
+  }
+
+  it.each([
+    ['keeps the most mentioned entities that fit', 5000, 200, [], 100_000],
+    ['keeps at most the cap even when more would fit', 20_000, 10, [], 350_000],
+    [
+      'drops headings too when they alone overflow',
+      10,
+      10,
+      Array.from({ length: 2000 }, () => ({ text: 'H'.repeat(100), start: 0, end: 1 })),
+      100_000,
+    ],
+  ])('%s', (_name, n, nameBytes, headings, maxBytes) => {
+    // Prepare
+    const record = recordWithEntities(n, nameBytes, { headings });
+
+    // Act
+    const fitted = fitToItemLimit(record, options.textRef, maxBytes);
+
+    // Assess
+    expect(approximateItemBytes(fitted)).toBeLessThanOrEqual(maxBytes);
+    expect(fitted.truncated).toBe(true);
+    expect(fitted.entitySummary.length).toBeLessThanOrEqual(MAX_TRUNCATED_SUMMARY);
+    expect(fitted.entitySummary).toEqual(record.entitySummary.slice(0, fitted.entitySummary.length));
+    expect(fitted.entitySummary.length).toBeGreaterThan(0);
   });
 });
 
