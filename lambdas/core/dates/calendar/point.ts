@@ -25,7 +25,10 @@ export type Grain = Point['grain'];
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
-/** Formats a point as a TimeML value: `2019-12-20`, `2019-W52`, `2019-12`, `2019-Q4`, `2019-H2`, `2019-WI`, `2019`, `201X`. */
+/**
+ * Formats a point as a TimeML value: `2019-12-20`, `2019-W52`, `2019-12`, `2019-Q4`, `2019-H2`, `2019-WI`, `2019`,
+ * and a decade as its three leading digits, `201` (TimeML 1.2.1 and TimeBank: "the 1990s" is `199`).
+ */
 export function formatPoint(p: Point): string {
   switch (p.grain) {
     case 'day':
@@ -43,7 +46,7 @@ export function formatPoint(p: Point): string {
     case 'year':
       return pad(p.year, 4);
     case 'decade':
-      return `${pad(p.decade, 3)}X`;
+      return pad(p.decade, 3);
   }
 }
 

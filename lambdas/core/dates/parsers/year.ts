@@ -89,7 +89,12 @@ const DECADE_WORDS: Readonly<Record<string, number>> = {
   nineties: 9,
 };
 
-/** Decades: "the 1990s", "1960s", "the '80s", "the nineties" (read as the 1900s' decade). */
+/**
+ * Decades: "the 1990s", "1960s", "the '80s", "the nineties" (read as the 1900s' decade), valued as TimeML 1.2.1 writes
+ * them: `199`. "The 1800s" names a century (`18`): in the unlabeled US news "the 1600s/1700s/1800s" (67) and "1900s"
+ * (25, 20 of them "early/late/mid-1900s" beside "the late 1800s") speak of centuries, while "the 2000s" (253, 167
+ * "early/mid/late") is the decade.
+ */
 export const decadeParser: Parser = {
   name: 'decade',
   trigger: /0'?s\b|ties\b/i,
@@ -98,8 +103,8 @@ export const decadeParser: Parser = {
   extract(m, { text }) {
     const [whole, the, century, digit, shortDigit, word] = m;
     let value: string;
-    if (century !== undefined) value = `${century}${digit}X`;
-    else if (shortDigit !== undefined) value = `19${shortDigit}X`;
+    if (century !== undefined) value = digit === '0' && century !== '20' ? century : `${century}${digit}`;
+    else if (shortDigit !== undefined) value = `19${shortDigit}`;
     else {
       // "in her forties" is an age; only "the nineties" names a decade.
       if (the === undefined) return null;
