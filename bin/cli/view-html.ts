@@ -138,7 +138,7 @@ function bylineOf(record: ArticleRecord): string {
   const parts = [
     record.publishedAt
       ? `Published ${record.publishedAt}`
-      : `Published: unknown (uploaded ${record.referenceDate})`,
+      : `Published: unknown (relative dates read against the upload day, ${record.referenceDate})`,
     record.dateline
       ? [record.dateline.place, record.dateline.agency && `(${record.dateline.agency})`]
           .filter(Boolean)
@@ -155,13 +155,21 @@ function legend(): string {
   return `<p class="legend">${items.join(' ')}</p>`;
 }
 
+/** The reference date with where it came from, so a reader sees when relative dates rest on the upload day. */
+function referenceDateOf(record: ArticleRecord): string {
+  const source = record.referenceDateSource;
+  if (source === undefined) return record.referenceDate;
+  const from = { metadata: 'publication date', dateline: 'dateline', upload: 'upload day: a guess' }[source];
+  return `${record.referenceDate} (${from})`;
+}
+
 function metadata(record: ArticleRecord): string {
   const rows: [string, string | undefined][] = [
     ['article', record.id],
     ['status', record.rejection ? `${record.status} (${record.rejection.code})` : record.status],
     ['source', `s3://${record.source.bucket}/${record.source.key}`],
     ['published', record.publishedAt],
-    ['reference date', record.referenceDate],
+    ['reference date', referenceDateOf(record)],
     ['language', record.language],
     ['words', String(record.wordCount)],
     ['keywords', record.keywords.join(', ') || undefined],

@@ -80,6 +80,29 @@ describe('renderRecordHtml', () => {
     ).toMatch(/^default-src 'none'; style-src 'unsafe-inline'$/);
   });
 
+  it.each([
+    ['metadata', '2019-12-20', '2019-12-20 (publication date)'],
+    ['dateline', '2019-12-20', '2019-12-20 (dateline)'],
+    ['upload', undefined, '2019-12-21 (upload day: a guess)'],
+  ] as const)('says where the reference date came from (%s)', (source, publishedAt, shown) => {
+    // Prepare
+    const { publishedAt: _published, ...base } = withText('Kim left on Friday.');
+    const stored: ArticleRecord = {
+      ...base,
+      ...(publishedAt === undefined ? {} : { publishedAt }),
+      referenceDate: publishedAt ?? '2019-12-21',
+      referenceDateSource: source,
+    };
+
+    // Act
+    const { document } = parseHTML(renderRecordHtml(stored));
+
+    // Assess
+    const terms = [...document.querySelectorAll('aside dt')].map((dt) => dt.textContent);
+    const values = [...document.querySelectorAll('aside dd')].map((dd) => dd.textContent);
+    expect(values[terms.indexOf('reference date')]).toBe(shown);
+  });
+
   it('highlights code point offsets correctly after astral characters, with type and canonical name', () => {
     // Prepare: emoji and a flag take two UTF-16 units per code point; offsets in records are code points.
     const text = '😀 Kim met 🇰🇷 President Moon in Seoul on Friday. 𝒳';

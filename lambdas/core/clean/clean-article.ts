@@ -144,6 +144,8 @@ function clean(raw: RawArticle, options: CleanOptions): CleanOutcome {
 
   const title = page?.title ?? result.title;
   const publishedAt = page?.publishedAt ?? result.metadata.publishedAt ?? result.dateline?.date;
+  const publishedAtSource =
+    (page?.publishedAt ?? result.metadata.publishedAt) !== undefined ? 'metadata' : 'dateline';
   const byline = page?.byline ?? result.metadata.byline ?? result.metadata.creditedAuthors;
   const language =
     identifyLanguage(
@@ -153,7 +155,7 @@ function clean(raw: RawArticle, options: CleanOptions): CleanOutcome {
   const article: CleanedArticle = {
     text: result.text,
     ...(title === undefined ? {} : { title }),
-    ...(publishedAt === undefined ? {} : { publishedAt }),
+    ...(publishedAt === undefined ? {} : { publishedAt, publishedAtSource }),
     ...(dateline === undefined ? {} : { dateline }),
     ...(byline === undefined ? {} : { byline }),
     keywords: uniqueKeywords([page?.keywords ?? [], result.metadata.keywords]),

@@ -58,6 +58,8 @@ export interface CleanedArticle {
   readonly title?: string;
   /** ISO 8601: a date (`2019-12-20`) or a timestamp with its offset when the source gave one. */
   readonly publishedAt?: string;
+  /** Where `publishedAt` was read: page or header metadata, or the dateline (`LONDON, Dec 20 (Reuters) -`). */
+  readonly publishedAtSource?: 'metadata' | 'dateline';
   readonly dateline?: Dateline;
   readonly byline?: string;
   readonly keywords: readonly string[];

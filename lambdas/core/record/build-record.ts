@@ -1,6 +1,6 @@
 import { type Taggers, tagText } from '../tagging/tag-text';
 import { PIPELINE_VERSION } from '../version';
-import type { ArticleRecord, ProcessedDocument, TextRef } from './types';
+import type { ArticleRecord, ProcessedDocument, ReferenceDateSource, TextRef } from './types';
 
 /** Inputs of {@link buildRecord} that come from outside the processed document. */
 export interface BuildRecordOptions {
@@ -36,11 +36,15 @@ export function buildRecord(doc: ProcessedDocument, options: BuildRecordOptions)
       status: 'rejected',
       rejection: doc.rejection ?? { code: 'UNSUPPORTED', message: 'Processed document has no article' },
       referenceDate: doc.source.eventTime.slice(0, 10),
+      referenceDateSource: 'upload',
       wordCount: 0,
       taggerVersion: '',
     };
   }
   const referenceDate = (article.publishedAt ?? doc.source.eventTime).slice(0, 10);
+  // Documents cleaned before the cleaner recorded its source read their date from metadata or a dateline alike.
+  const referenceDateSource: ReferenceDateSource =
+    article.publishedAt === undefined ? 'upload' : (article.publishedAtSource ?? 'metadata');
   const tagged = tagText(article.text, referenceDate, options.taggers);
   const record: ArticleRecord = {
     ...base,
@@ -48,6 +52,7 @@ export function buildRecord(doc: ProcessedDocument, options: BuildRecordOptions)
     ...optional('title', article.title),
     ...optional('publishedAt', article.publishedAt),
     referenceDate,
+    referenceDateSource,
     ...optional('dateline', article.dateline),
     ...optional('byline', article.byline),
     keywords: article.keywords,

@@ -40,6 +40,13 @@ export interface ProcessedDocument {
   readonly cleanedAt: string;
 }
 
+/**
+ * Where a record's reference date came from: the publication date in page or header metadata, the publication
+ * date of the dateline, or — when the article gives none — the day it was uploaded, a guess that relative dates
+ * ("yesterday", "last week") then rest on.
+ */
+export type ReferenceDateSource = 'metadata' | 'dateline' | 'upload';
+
 /** A date mention in a record (code-point offsets into `text`). */
 export type DateMention = DateSpan;
 
@@ -56,6 +63,8 @@ export interface ArticleRecord {
   readonly publishedAt?: string;
   /** The day relative dates were resolved against: `publishedAt`, else the upload day. */
   readonly referenceDate: string;
+  /** Where `referenceDate` came from; `upload` means relative dates rest on a guess. Absent on older records. */
+  readonly referenceDateSource?: ReferenceDateSource;
   readonly dateline?: Dateline;
   readonly byline?: string;
   readonly keywords: readonly string[];

@@ -45,6 +45,26 @@ describe('readDateline', () => {
     },
   );
 
+  it.each([
+    [
+      'a header date',
+      'Date: 2021-06-01\n\nPrices rose sharply in Paris on Tuesday, officials said.',
+      'metadata',
+    ],
+    [
+      'a dateline date',
+      'PARIS, June 1, 2021 (Reuters) - Prices rose sharply in Paris, officials said.',
+      'dateline',
+    ],
+    ['no date', 'PARIS (Reuters) - Prices rose sharply in Paris on Tuesday, officials said.', undefined],
+  ])('says where the publication date came from: %s', (_case, text, source) => {
+    // Act
+    const article = clean(text, { referenceDate: '2026-11-28' });
+    // Assess
+    expect(article.publishedAtSource).toBe(source);
+    expect(article.publishedAt === undefined).toBe(source === undefined);
+  });
+
   it('gives a yearless dateline date the previous year when it would fall after the reference day', () => {
     // Prepare
     const paragraph = 'LONDON, Dec 20 (Reuters) - The Bank of England kept rates unchanged.';

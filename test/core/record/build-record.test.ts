@@ -49,6 +49,32 @@ describe('buildRecord', () => {
     expect(record.referenceDate).toBe('2019-12-21');
   });
 
+  it.each([
+    [
+      'a metadata date',
+      { publishedAt: '2019-12-20', publishedAtSource: 'metadata' },
+      '2019-12-20',
+      'metadata',
+    ],
+    [
+      'a dateline date',
+      { publishedAt: '2019-12-20', publishedAtSource: 'dateline' },
+      '2019-12-20',
+      'dateline',
+    ],
+    ['a date cleaned before sources were recorded', { publishedAt: '2019-12-20' }, '2019-12-20', 'metadata'],
+    ['no publication date', {}, '2019-12-21', 'upload'],
+  ] as const)('records where the reference date came from: %s', (_, metadata, day, source) => {
+    // Prepare
+    const doc = processedDocument(cleanedArticle('Friday.', metadata));
+
+    // Act
+    const record = buildRecord(doc, options);
+
+    // Assess
+    expect([record.referenceDate, record.referenceDateSource]).toEqual([day, source]);
+  });
+
   it('records a rejection with its reason and no tags', () => {
     // Prepare
     const source = sourceRef();
