@@ -62,12 +62,40 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
     const lineStart = k === 0 || hasNewline(text, chunks[2 * k - 1] as number, start);
     const nextChar = k + 1 < count ? text.charAt(chunks[2 * k + 2] as number) : '';
     const nextIsLower = nextChar !== '' && nextChar !== nextChar.toUpperCase();
-    for (const [s, e] of splitChunk(text.slice(start, end), lineStart, nextIsLower)) {
-      tokens.push({ text: text.slice(start + s, start + e), start: start + s, end: start + e });
+    const chunk = text.slice(start, end);
+    // Emoji and pictographs touching a word are tokens of their own ("😀Kim" is "😀" and "Kim"); the pieces
+    // between them are split as chunks are.
+    let from = 0;
+    const pushPieces = (to: number, last: boolean): void => {
+      if (to <= from) return;
+      const piece = chunk.slice(from, to);
+      for (const [s, e] of splitChunk(piece, lineStart && from === 0, last && nextIsLower)) {
+        const at = start + from;
+        tokens.push({ text: text.slice(at + s, at + e), start: at + s, end: at + e });
+      }
+    };
+    if (PICTOGRAPH.test(chunk)) {
+      EMOJI_RUN.lastIndex = 0;
+      for (let m = EMOJI_RUN.exec(chunk); m !== null; m = EMOJI_RUN.exec(chunk)) {
+        pushPieces(m.index, false);
+        tokens.push({ text: m[0], start: start + m.index, end: start + m.index + m[0].length });
+        from = m.index + m[0].length;
+      }
     }
+    pushPieces(chunk.length, true);
   }
   return tokens;
 }
+
+/** Whether a chunk holds a pictograph at all (the common case, none, skips the run search). */
+const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+
+/**
+ * One emoji sequence or several in a row: a pictograph or regional indicator, with its skin-tone modifiers,
+ * variation selector, keycap and tag characters, and ZWJ-joined pictographs (👩‍💻, 👍🏽, 🇰🇵).
+ */
+const EMOJI_RUN =
+  /(?:[\p{Extended_Pictographic}\p{Regional_Indicator}][\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3\u{E0020}-\u{E007F}]*(?:\u200D\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]*)*)+/gu;
 
 /**
  * `[start0, end0, start1, end1, …]` of the runs of non-whitespace characters (`\S+`) of a text, found by a

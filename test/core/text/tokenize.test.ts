@@ -76,3 +76,92 @@ describe('tokenize', () => {
     expect(tokenize(text)).toEqual([]);
   });
 });
+
+describe('tokenize: emoji and pictographs are tokens of their own', () => {
+  it.each([
+    [
+      'around a name',
+      '😀Kim Jong Un😀',
+      [
+        ['😀', 0, 2],
+        ['Kim', 2, 5],
+        ['Jong', 6, 10],
+        ['Un', 11, 13],
+        ['😀', 13, 15],
+      ],
+    ],
+    [
+      'inside a word',
+      'Kim😀Un',
+      [
+        ['Kim', 0, 3],
+        ['😀', 3, 5],
+        ['Un', 5, 7],
+      ],
+    ],
+    [
+      'a flag (regional indicators)',
+      '🇰🇵Pyongyang',
+      [
+        ['🇰🇵', 0, 4],
+        ['Pyongyang', 4, 13],
+      ],
+    ],
+    [
+      'a ZWJ sequence',
+      '👩‍💻Kim',
+      [
+        ['👩‍💻', 0, 5],
+        ['Kim', 5, 8],
+      ],
+    ],
+    [
+      'a skin-tone modifier',
+      '👍🏽Moon.',
+      [
+        ['👍🏽', 0, 4],
+        ['Moon', 4, 8],
+        ['.', 8, 9],
+      ],
+    ],
+    [
+      'a BMP pictograph',
+      'Acme™ and ©Reuters',
+      [
+        ['Acme', 0, 4],
+        ['™', 4, 5],
+        ['and', 6, 9],
+        ['©', 10, 11],
+        ['Reuters', 11, 18],
+      ],
+    ],
+    [
+      'inside quotes, before a comma',
+      '"😀Kim," he',
+      [
+        ['"', 0, 1],
+        ['😀', 1, 3],
+        ['Kim', 3, 6],
+        [',', 6, 7],
+        ['"', 7, 8],
+        ['he', 9, 11],
+      ],
+    ],
+    [
+      'a run of flags between words',
+      'Seoul🇰🇷🇺🇸Washington',
+      [
+        ['Seoul', 0, 5],
+        ['🇰🇷🇺🇸', 5, 13],
+        ['Washington', 13, 23],
+      ],
+    ],
+  ])('%s', (_name, text, expected) => {
+    // Prepare / Act
+    const tokens = tokenize(text);
+
+    // Assess: offsets are UTF-16 indices, so each token is exactly its slice of the text.
+    expect(tokens.map((t) => [t.text, t.start, t.end])).toEqual(expected);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
