@@ -1,4 +1,5 @@
 import type { Candidate } from './candidate';
+import type { KeywordClass } from './keywords';
 
 /** What every parser sees: the text being tagged. */
 export interface ParsingContext {
@@ -19,6 +20,13 @@ export interface Parser {
    * Texts without it skip the parser: most articles have no quarter, holiday or clock time in them.
    */
   readonly trigger?: RegExp;
+  /**
+   * Keyword classes every match contains. With them the pattern runs only in windows that end at such a keyword
+   * and start {@link reach} characters before it, instead of over the whole text.
+   */
+  readonly keywords?: readonly KeywordClass[];
+  /** Most characters from a match's start to its keyword (default 100). */
+  readonly reach?: number;
   extract(match: RegExpExecArray, context: ParsingContext): Candidate | readonly Candidate[] | null;
 }
 

@@ -3,13 +3,20 @@ import { type Point, shift, startsAfter } from '../calendar/point';
 import { type CalendarDay, parseReferenceDate } from '../reference-date';
 import type { DateContext, DateSpan, DateTagger } from '../types';
 import type { Candidate, ResolutionEnv, Tense } from './candidate';
-import type { Configuration, ParsingContext } from './rule';
+import { findKeywords, keywordMask, scanNearKeywords } from './keywords';
+import type { Configuration, Parser, ParsingContext } from './rule';
+
+const DEFAULT_REACH = 100;
 
 /**
  * Runs a configuration: every parser over the text, the refiners in order, then resolution in document order
  * so each value can lean on the date the story was last at.
  */
 export function createRuleDateTagger(configuration: Configuration, version: string): DateTagger {
+  const parsers = configuration.parsers.map((parser) => ({
+    parser,
+    mask: parser.keywords === undefined ? undefined : keywordMask(parser.keywords),
+  }));
   return {
     version,
     tag(text: string, context: DateContext): DateSpan[] {
@@ -17,8 +24,23 @@ export function createRuleDateTagger(configuration: Configuration, version: stri
       const parsing: ParsingContext =
         context.locale === undefined ? { text } : { text, locale: context.locale };
       let candidates: Candidate[] = [];
-      for (const parser of configuration.parsers) {
+      const hits = findKeywords(text);
+      let parser: Parser | undefined;
+      // One callback for all parsers (not one closure per parser and text).
+      const add = (m: RegExpExecArray): void => {
+        const found = parser?.extract(m, parsing) ?? null;
+        if (found === null) return;
+        if (Array.isArray(found)) candidates.push(...found);
+        else candidates.push(found as Candidate);
+      };
+      for (const entry of parsers) {
+        parser = entry.parser;
+        const mask = entry.mask;
         if (parser.trigger !== undefined && !parser.trigger.test(text)) continue;
+        if (mask !== undefined) {
+          scanNearKeywords(parser.pattern, text, hits, mask, parser.reach ?? DEFAULT_REACH, add);
+          continue;
+        }
         const pattern = parser.pattern;
         pattern.lastIndex = 0;
         for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -26,10 +48,7 @@ export function createRuleDateTagger(configuration: Configuration, version: stri
             pattern.lastIndex++;
             continue;
           }
-          const found = parser.extract(m, parsing);
-          if (found === null) continue;
-          if (Array.isArray(found)) candidates.push(...found);
-          else candidates.push(found as Candidate);
+          add(m);
         }
       }
       for (const refiner of configuration.refiners) candidates = refiner.refine(candidates, parsing);

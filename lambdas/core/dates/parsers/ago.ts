@@ -20,7 +20,8 @@ const GRAINS: Readonly<Record<string, Grain>> = {
  */
 export const agoParser: Parser = {
   name: 'ago',
-  trigger: /\b(?:ago|earlier|later|before|after|from\s+now|hence)\b/i,
+  keywords: ['ago'],
+  reach: 60,
   pattern: new RegExp(
     `\\b(${NUMBER_SOURCE})\\s+(day|week|month|quarter|year|decade)s?\\s+(ago|earlier|later|before|after|from now|hence)\\b`,
     'gi',
@@ -50,7 +51,8 @@ export const agoParser: Parser = {
 /** "year-ago", "year-earlier" ("the year-ago quarter" is matched by the quarter rules). */
 export const yearAgoAdjectiveParser: Parser = {
   name: 'year-ago-adjective',
-  trigger: /-(?:ago|earlier)\b/i,
+  keywords: ['ago'],
+  reach: 20,
   pattern: /\b(year|month|week)-(ago|earlier)\b/gi,
   extract(m) {
     const unit = (m[1] ?? '').toLowerCase();

@@ -11,7 +11,8 @@ const GRAINS: Readonly<Record<string, Grain>> = { day: 'day', week: 'week', mont
  */
 export const anchoredDayParser: Parser = {
   name: 'anchored-day',
-  trigger: /\b(?:that|same|next|following|previous|preceding|before|after)\b/i,
+  keywords: ['unit', 'partOfDay'],
+  reach: 60,
   pattern:
     /\b(?:(?:(earlier|later)\s+)?(that|the same)\s+(day|morning|afternoon|evening|night|week|month|year)|the\s+(next|following|previous|preceding)\s+(day|morning|evening|night)|the\s+(day|night)\s+(before|after))\b/gi,
   extract(m, { text }) {

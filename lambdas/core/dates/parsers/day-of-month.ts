@@ -14,7 +14,8 @@ const NOT_A_DAY =
  */
 export const dayOfMonthParser: Parser = {
   name: 'day-of-month',
-  trigger: /\d(?:st|nd|rd|th)\b/i,
+  keywords: ['digit'],
+  reach: 30,
   pattern:
     /\b(?:on|by|for|until|till|since|before|after|from|through)\s+the\s+([1-9]|[12]\d|3[01])(st|nd|rd|th)\b/gi,
   extract(m, { text }) {

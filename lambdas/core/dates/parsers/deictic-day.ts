@@ -21,6 +21,8 @@ const OFFSETS: Readonly<Record<string, number>> = {
  */
 export const deicticDayParser: Parser = {
   name: 'deictic-day',
+  keywords: ['deictic', 'partOfDay'],
+  reach: 30,
   pattern: new RegExp(
     `\\b(?:(today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)(?:\\s+(${PART_OF_DAY_SOURCE}))?|(this)\\s+(${PART_OF_DAY_SOURCE})|(last)\\s+(night|evening))\\b`,
     'gi',

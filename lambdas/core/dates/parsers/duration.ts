@@ -69,6 +69,8 @@ export function durationValue(n: number | 'X', unit: string): string | null {
  */
 export const durationParser: Parser = {
   name: 'duration',
+  keywords: ['unit'],
+  reach: 60,
   pattern: new RegExp(
     `\\b(?:(?:the\\s+)?(?:(?:past|last|next|coming|first|previous|latest|following|final|remaining|initial|other|same|ensuing|preceding)\\s+)?)?(${NUMBER_SOURCE})(?:\\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long))?\\s+(${UNIT})s?\\b(?!-)`,
     'gi',
@@ -111,8 +113,8 @@ export const durationParser: Parser = {
 /** Hyphenated adjectives: "two-year", "16-hour", "14-day", "8-month-old" is an age and skipped, "day-long". */
 export const hyphenatedDurationParser: Parser = {
   name: 'hyphenated-duration',
-  trigger:
-    /-(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur)|(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur)[a-z]*-(?:long|old)/i,
+  keywords: ['hyphenatedUnit'],
+  reach: 40,
   pattern: new RegExp(
     `\\b(?:(${NUMBER_SOURCE})-)?(${UNIT}|${PLURAL_UNIT})-(long|old)\\b|\\b(${NUMBER_SOURCE})-(${UNIT})\\b(?!-)`,
     'gi',
@@ -150,6 +152,8 @@ const VAGUE_PLURAL_CONTEXT =
  */
 export const vagueDurationParser: Parser = {
   name: 'vague-duration',
+  keywords: ['pluralUnit'],
+  reach: 60,
   pattern:
     /\b(?:the\s+)?(?:(recent|coming|past|next|last|previous|ensuing|following)\s+)?(?:(few|several|many)\s+)?(years|months|weeks|days|decades|centuries|hours|minutes)\b(?!-)/gi,
   extract(m, { text }) {
@@ -183,6 +187,8 @@ export const vagueDurationParser: Parser = {
 /** Ranges: "two to three weeks", "the next 12 to 18 months". The value is the lower bound (an at-least reading). */
 export const rangeDurationParser: Parser = {
   name: 'range-duration',
+  keywords: ['unit'],
+  reach: 60,
   trigger:
     /(?:\bto|\bor|-)[\s\w./-]{1,24}?(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur)/i,
   pattern: new RegExp(
@@ -212,7 +218,8 @@ export const rangeDurationParser: Parser = {
 /** "for a while", "for some time": open-ended spans of unknown length. */
 export const indefiniteDurationParser: Parser = {
   name: 'indefinite-duration',
-  trigger: /\bfor\s+(?:a|some|quite)\b/i,
+  keywords: ['indefinite'],
+  reach: 30,
   pattern: /\bfor\s+(a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|quite\s+some\s+time)\b/gi,
   extract(m) {
     const phrase = m[1] ?? '';

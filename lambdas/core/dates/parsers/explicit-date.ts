@@ -14,6 +14,8 @@ const WEEKDAY_BEFORE = new RegExp(`\\b(${WEEKDAY_SOURCE}),?\\s+$`, 'i');
  */
 export const monthDayYearParser: Parser = {
   name: 'month-day-year',
+  keywords: ['month'],
+  reach: 10,
   pattern: new RegExp(
     `\\b(${MONTH_BEFORE_DAY_SOURCE})\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(${YEAR})\\b)?(?!\\s*(?:%|percent|\\d|/|:\\d))`,
     'gi',
@@ -49,8 +51,10 @@ export const monthDayYearParser: Parser = {
 /** "7 August 1998", "Monday, 2 October 2023", "the 5th of May" (day before month, as British and wire copy write it). */
 export const dayMonthYearParser: Parser = {
   name: 'day-month-year',
+  keywords: ['month'],
+  reach: 30,
   pattern: new RegExp(
-    `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_BEFORE_DAY_SOURCE.replace('(?=\\s+\\d)', '(?=[\\s,.])')})(?:,?\\s*(${YEAR})\\b)?`,
+    `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_BEFORE_DAY_SOURCE.replace('(?=\\s+\\d)', '(?=[\\s,.])')})(?![a-z])(?:,?\\s*(${YEAR})\\b)?`,
     'gi',
   ),
   extract(m, { text }) {

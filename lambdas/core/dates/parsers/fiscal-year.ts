@@ -9,7 +9,8 @@ import type { Parser } from '../engine/rule';
  */
 export const fiscalYearParser: Parser = {
   name: 'fiscal-year',
-  trigger: /\byear\b/i,
+  keywords: ['unit'],
+  reach: 60,
   pattern:
     /\bthe\s+(?:(full|fiscal|current\s+fiscal|current|calendar|latest\s+fiscal)\s+)?year\b(?!-|'s|\s+(?:ago|earlier|before|after|or\s+so))/gi,
   extract(m, { text }) {
@@ -39,7 +40,8 @@ export const fiscalYearParser: Parser = {
  */
 export const reportingPeriodParser: Parser = {
   name: 'reporting-period',
-  trigger: /\bfor\s+the\s+(?:week|month)\b/i,
+  keywords: ['unit'],
+  reach: 30,
   pattern: /\bfor\s+(the\s+(week|month))\s*(?=[,.;:])/gi,
   extract(m) {
     const [whole, phrase = '', unitWord = ''] = m;

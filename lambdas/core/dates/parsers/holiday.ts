@@ -60,8 +60,8 @@ const HOLIDAYS: Readonly<Record<string, (year: number) => CalendarDay>> = {
  */
 export const holidayParser: Parser = {
   name: 'holiday',
-  trigger:
-    /Christmas|New Year|Independence|Halloween|Valentine|Veterans|Thanksgiving|Labor|Memorial|Election|Easter|Good Friday/,
+  keywords: ['holiday'],
+  reach: 30,
   pattern:
     /\b(?:(last|next|this)\s+)?(Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Halloween|Valentine's\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?|Good\s+Friday)(?:,?\s+((?:19|20)\d\d))?\b/g,
   extract(m, { text }) {

@@ -10,7 +10,8 @@ import type { Parser } from '../engine/rule';
  */
 export const isoTimestampParser: Parser = {
   name: 'iso-timestamp',
-  trigger: /\d-\d\d[T ]\d\d:\d\d/,
+  keywords: ['digit'],
+  reach: 0,
   pattern:
     /(?<![\d/.-])\b(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(Z\b|[+-]\d{2}(?::?\d{2})?\b)?(?![\d:])/g,
   extract(m) {

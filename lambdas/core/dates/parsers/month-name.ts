@@ -7,6 +7,8 @@ import { MONTH_SOURCE, parseMonth } from '../lexicon/calendar-words';
 /** "July 1997", "January of 1998". */
 export const monthYearParser: Parser = {
   name: 'month-year',
+  keywords: ['month'],
+  reach: 10,
   pattern: new RegExp(`\\b(${MONTH_SOURCE}),?\\s+(?:of\\s+)?((?:1[5-9]|20)\\d\\d)\\b(?!\\s*(?:%|\\d))`, 'gi'),
   extract(m) {
     const [whole, monthWord = '', yearText = ''] = m;
@@ -30,6 +32,8 @@ const AMBIGUOUS = new Set(['may', 'march']);
  */
 export const monthNameParser: Parser = {
   name: 'month-name',
+  keywords: ['month'],
+  reach: 30,
   pattern: new RegExp(
     `\\b(?:(last|next|this|past|coming)\\s+)?(${MONTH_SOURCE})(?![\\w-])(?!\\s*\\d)(?:,?\\s+(this|next|last)\\s+year\\b|\\s+([A-Z][a-z]+))?`,
     'gi',

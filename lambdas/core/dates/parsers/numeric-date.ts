@@ -15,7 +15,8 @@ import { numericDateOrder } from '../lexicon/locale';
  */
 export const numericDateParser: Parser = {
   name: 'numeric-date',
-  trigger: /\d[-/.]\d/,
+  keywords: ['digit'],
+  reach: 0,
   pattern:
     /(?<![\d/.-])\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{4})\/(\d{1,2})\/(\d{1,2})|(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})|(\d{1,2})([.-])(\d{1,2})\11(\d{4}))\b(?![/-]\d|\.\d)/g,
   extract(m, { locale }) {

@@ -14,7 +14,8 @@ const YEAR = '(?:19|20)\\d\\d';
  */
 export const quarterParser: Parser = {
   name: 'quarter',
-  trigger: /quarter|half/i,
+  keywords: ['quarter'],
+  reach: 100,
   pattern: new RegExp(
     `\\b(?:(the|its|their|this\\s+year's|last\\s+year's|next\\s+year's)\\s+)?(?:(${YEAR})(?:'s)?\\s+)?(?:(year-ago|year-earlier)\\s+)?(?:(?:fiscal|calendar)[- ])?(${ORDINAL_SOURCE}|final|last)[- ](?:fiscal[- ])?(quarter|half)(?:\\s+of\\s+(?:(?:fiscal\\s+|calendar\\s+)?(${YEAR})|(this|last|next)\\s+year|the\\s+(?:current|fiscal|calendar)\\s+year))?\\b(?!-(?:old))`,
     'gi',
@@ -72,7 +73,8 @@ export const quarterParser: Parser = {
  */
 export const contextualQuarterParser: Parser = {
   name: 'contextual-quarter',
-  trigger: /quarter|period/i,
+  keywords: ['quarter'],
+  reach: 100,
   pattern: new RegExp(
     `\\b(?:(the|this|that|last\\s+year's)\\s+)?(?:(latest|current|most\\s+recent|recent|just-ended|year-ago|year-earlier|year-before|comparable|corresponding|same|previous|prior|(?:${YEAR})|first|second|third|fourth)\\s+)?(?:(fiscal)\\s+)?(quarter|period)(?:\\s+(a\\s+year\\s+(?:ago|earlier)|last\\s+year|of\\s+last\\s+year|a\\s+year\\s+before))?\\b(?!-)`,
     'gi',
@@ -131,7 +133,8 @@ function latestQuarter(env: ResolutionEnv, qualifier: string | undefined): Point
  */
 export const quarterAbbreviationParser: Parser = {
   name: 'quarter-abbreviation',
-  trigger: /\b(?:Q[1-4]|H[12]|FY)/,
+  keywords: ['digit', 'fiscalCode'],
+  reach: 10,
   pattern:
     /\b(?:(?:((?:19|20)\d\d)\s+)?(Q[1-4]|H[12])(?:[\s'-]*((?:19|20)\d\d|\d\d))?|FY\s?((?:19|20)\d\d|\d\d))\b(?!-\w)/g,
   extract(m, { text }) {
@@ -186,7 +189,8 @@ const QUARTER_ENDING: Readonly<Record<string, number>> = { march: 1, june: 2, se
  */
 export const monthQuarterParser: Parser = {
   name: 'month-quarter',
-  trigger: /(?:March|June|September|December)\s+quarter/,
+  keywords: ['month'],
+  reach: 20,
   pattern: new RegExp(
     `\\bthe\\s+(March|June|September|December)\\s+quarter(?:\\s+of\\s+(${YEAR}))?\\b(?!-)`,
     'g',

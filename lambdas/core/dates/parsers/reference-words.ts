@@ -33,6 +33,8 @@ const VALUES: Readonly<Record<string, string>> = {
  */
 export const referenceWordParser: Parser = {
   name: 'reference-word',
+  keywords: ['reference'],
+  reach: 20,
   pattern:
     /\b(right\s+now|just\s+now|now|currently|current|presently|at\s+present|nowadays|these\s+days|at\s+the\s+moment|more\s+recently|recently|lately|recent|the\s+past|the\s+(?:near\s+)?future|future|a\s+later\s+date)\b(?![-'])/gi,
   extract(m, { text }) {

@@ -46,6 +46,8 @@ const SEASON_CODES: Readonly<Record<string, Season>> = {
  */
 export const relativePeriodParser: Parser = {
   name: 'relative-period',
+  keywords: ['unit', 'season'],
+  reach: 40,
   pattern:
     /\b(?:the\s+)?(?:(this|last|next|past|previous|preceding|coming|current|present|following|upcoming)\s+(week|month|year|quarter|decade|century|weekend|spring|summer|fall|autumn|winter)|(weekend))\b(?!-)(?!\s+old\b)/gi,
   extract(m, { text }) {
@@ -151,7 +153,8 @@ const PART_MODS: Readonly<Record<string, DateMod>> = {
  */
 export const partOfPeriodParser: Parser = {
   name: 'part-of-period',
-  trigger: /\bof\b/i,
+  keywords: ['unit'],
+  reach: 60,
   pattern:
     /\b(?:the\s+)?(end|close|beginning|start|middle)\s+of\s+(?:(the|this|last|next|that)\s+)?(week|month|year|quarter|decade|century)\b/gi,
   extract(m) {
@@ -182,7 +185,8 @@ export const partOfPeriodParser: Parser = {
  */
 export const earlierLaterPeriodParser: Parser = {
   name: 'earlier-later-period',
-  trigger: /\b(?:early|late)\s/i,
+  keywords: ['unit'],
+  reach: 40,
   pattern: /\b(early|late)\s+(this|last|next)\s+(week|month|year|quarter)\b/gi,
   extract(m) {
     const [whole, when = '', dirWord, unitWord = ''] = m;
@@ -207,7 +211,8 @@ export const earlierLaterPeriodParser: Parser = {
 /** "year-end", "year's end", "the year's end", "month-end": the end of the publication's period. */
 export const periodEndParser: Parser = {
   name: 'period-end',
-  trigger: /end\b/i,
+  keywords: ['unit'],
+  reach: 20,
   pattern: /\b(?:the\s+)?(year|month|quarter)(?:-end|'s\s+end|\s+end)\b/gi,
   extract(m) {
     const grain = GRAINS[(m[1] ?? '').toLowerCase()];

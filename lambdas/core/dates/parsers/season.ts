@@ -16,7 +16,8 @@ const CODES: Readonly<Record<string, Season>> = {
  */
 export const seasonParser: Parser = {
   name: 'season',
-  trigger: /spring|summer|fall|autumn|winter/i,
+  keywords: ['season'],
+  reach: 20,
   pattern: /\b(?:(the)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b(?![-'])/gi,
   extract(m, { text }) {
     const [whole, the, word = '', yearText] = m;

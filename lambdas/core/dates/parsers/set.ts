@@ -20,7 +20,8 @@ const ADVERBS: Readonly<Record<string, string>> = {
 /** Frequency adverbs: "daily", "weekly", "annually". Capitalised mid-sentence, "Daily" is a newspaper name. */
 export const frequencyAdverbParser: Parser = {
   name: 'frequency-adverb',
-  trigger: /ly\b/i,
+  keywords: ['frequency'],
+  reach: 0,
   pattern: /\b(daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly|semiannually)\b(?!-)/gi,
   extract(m, { text }) {
     const word = m[1] ?? '';
@@ -43,7 +44,8 @@ export const frequencyAdverbParser: Parser = {
 /** "every day", "each year", "every two weeks", "every Sunday", "each July", "every other month". */
 export const everyParser: Parser = {
   name: 'every',
-  trigger: /\b(?:every|each)\s/i,
+  keywords: ['every'],
+  reach: 0,
   pattern: new RegExp(
     `\\b(every|each)\\s+(?:(other)\\s+)?(?:(${NUMBER_SOURCE})\\s+)?(day|night|week|month|quarter|year|decade|hour|minute|morning|evening|weekend|${WEEKDAY_SOURCE}|${MONTH_SOURCE}|summer|winter|spring|fall|autumn)s?\\b`,
     'gi',
@@ -90,7 +92,8 @@ const TIMES: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 }
  */
 export const rateParser: Parser = {
   name: 'rate',
-  trigger: /\b(?:a|an|per|each)\s+(?:day|week|month|year|hour|minute|quarter)\b/i,
+  keywords: ['unit'],
+  reach: 50,
   pattern: new RegExp(
     `\\b(?:(once|twice|thrice|(${NUMBER_SOURCE})\\s+times)\\s+)?(a|an|per|each)\\s+(day|week|month|year|hour|minute|quarter)\\b(?!-)`,
     'gi',
@@ -124,7 +127,8 @@ export const rateParser: Parser = {
 /** Plural weekdays as recurring days: "on Sundays" → `XXXX-WXX-7`. */
 export const pluralWeekdayParser: Parser = {
   name: 'plural-weekday',
-  trigger: /days\b/i,
+  keywords: ['weekday'],
+  reach: 0,
   pattern: new RegExp(`\\b(${WEEKDAY_SOURCE})s\\b`, 'gi'),
   extract(m) {
     const word = m[1] ?? '';

@@ -24,7 +24,8 @@ const ABBREVIATION_AT_END = /\s+([A-Za-z]{2,4})$/;
  */
 export const timeOfDayParser: Parser = {
   name: 'time-of-day',
-  trigger: /[ap]\.?\s?m\b|noon|midnight|midday|in\s+the\s+(?:morning|afternoon|evening)|\d:\d\d/i,
+  keywords: ['digit', 'clockWord'],
+  reach: 0,
   pattern: new RegExp(
     `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.\\s?m\\b\\.?|p\\.\\s?m\\b\\.?|am\\b|pm\\b)|(\\d{1,2})\\s+in\\s+the\\s+(morning|afternoon|evening)|(\\d{1,2}):(\\d{2})${CLOCK_ZONE}|(noon|midnight|midday))${ZONE}`,
     'gi',

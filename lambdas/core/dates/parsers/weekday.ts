@@ -22,6 +22,8 @@ const NAMED_DAY_BEFORE =
  */
 export const weekdayParser: Parser = {
   name: 'weekday',
+  keywords: ['weekday'],
+  reach: 20,
   pattern: new RegExp(
     `\\b(?:(last|next|this|past|coming)\\s+)?(${WEEKDAY_SOURCE})(?:\\s+(${PART_OF_DAY_SOURCE}))?\\b(?!-)`,
     'gi',

@@ -21,6 +21,8 @@ const LEAD = /\b(?:(fiscal(?:\s+year)?|calendar\s+year|the\s+year)|the(?:\s+fisc
  */
 export const yearParser: Parser = {
   name: 'year',
+  keywords: ['digit'],
+  reach: 0,
   pattern: /\b((?:1[6-9]|20)\d\d)(?:\s+(period|fiscal year|year))?\b(?!\s*(?:%|-\d|\.\d|,\d|\/\d|:\d))/gi,
   extract(m, { text }) {
     const [matched, yearText = '', trailer] = m;
@@ -59,7 +61,8 @@ export const yearParser: Parser = {
 /** "nineteen ninety-six", "the year two thousand", "January nineteen ninety-seven" (broadcast transcripts). */
 export const spelledYearParser: Parser = {
   name: 'spelled-year',
-  trigger: /(?:eleven|twelve|teen)[- ]|two[- ]thousand/i,
+  keywords: ['spelledNumber'],
+  reach: 40,
   pattern: new RegExp(`\\b(?:(${MONTH_SOURCE})\\s+|the\\s+year\\s+)?(${SPELLED_YEAR_SOURCE})\\b`, 'gi'),
   extract(m) {
     const [whole, monthWord, yearWords = ''] = m;
@@ -97,7 +100,8 @@ const DECADE_WORDS: Readonly<Record<string, number>> = {
  */
 export const decadeParser: Parser = {
   name: 'decade',
-  trigger: /0'?s\b|ties\b/i,
+  keywords: ['digit', 'decadeWord'],
+  reach: 10,
   pattern:
     /\b(?:(the)\s+)?(?:(1[5-9]|20)(\d)0'?s|'(\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b/gi,
   extract(m, { text }) {
@@ -134,7 +138,8 @@ const CENTURY_ORDINALS: Readonly<Record<string, number>> = {
 /** "the 20th century" → `19` (TimeML writes a century as its two leading digits). */
 export const centuryParser: Parser = {
   name: 'century',
-  trigger: /century/i,
+  keywords: ['century'],
+  reach: 40,
   pattern: /\b(?:the\s+)?(eighteenth|18th|nineteenth|19th|twentieth|20th|twenty-first|21st)\s+century\b/gi,
   extract(m) {
     const n = CENTURY_ORDINALS[(m[1] ?? '').toLowerCase()];

@@ -5,6 +5,7 @@ describe('day-month dates: negative cases', () => {
     ['a list of numbers before a month', 'Items 1, 5 May be dropped.', []],
     ['a decimal before a month', 'The index rose 1.5 May futures points.', []],
     ['a lower-case month word', 'He ran 3 march laps.', []],
+    ['a word that starts with a month name', 'Supporter 5 Maybe her generation will.', []],
   ])('%s', (_, text, expected) => {
     // Act
     const spans = found(text, '2024-04-10');
