@@ -29,3 +29,11 @@ export class InvalidOptionError extends LocalRuntimeError {
     this.name = 'InvalidOptionError';
   }
 }
+
+/** The queue journal or its snapshot in the data directory cannot be read or written. */
+export class JournalError extends LocalRuntimeError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'JournalError';
+  }
+}

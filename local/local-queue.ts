@@ -13,6 +13,21 @@ export interface QueuedMessage {
   receiptHandle?: string;
 }
 
+/**
+ * One change to a queue's stored messages, in the order it happened: what the journal writes, so a restart
+ * rebuilds the queue exactly (visibility timers excepted: every message is visible after a restart).
+ */
+export type QueueOperation =
+  | { readonly op: 'put'; readonly message: QueuedMessage }
+  | { readonly op: 'remove'; readonly messageId: string }
+  | {
+      readonly op: 'receive';
+      readonly messageId: string;
+      readonly receiveCount: number;
+      readonly firstReceiveTimestamp: number;
+    }
+  | { readonly op: 'clear' };
+
 /** Settings of a {@link LocalQueue}. */
 export interface LocalQueueOptions {
   readonly name: string;
@@ -35,6 +50,7 @@ export class LocalQueue {
   private readonly options: LocalQueueOptions;
   private readonly now: () => number;
   private readonly listeners = new Set<() => void>();
+  private readonly operationListeners = new Set<(operation: QueueOperation) => void>();
 
   public constructor(options: LocalQueueOptions) {
     this.options = options;
@@ -45,13 +61,15 @@ export class LocalQueue {
   /** Enqueues a message, optionally invisible for `delayMs` (SQS `DelaySeconds`); returns its id. */
   public send(body: string, delayMs = 0): string {
     const messageId = randomUUID();
-    this.messages.set(messageId, {
+    const message: QueuedMessage = {
       messageId,
       body,
       sentTimestamp: this.now(),
       receiveCount: 0,
       visibleAt: this.now() + delayMs,
-    });
+    };
+    this.messages.set(messageId, message);
+    this.record({ op: 'put', message: { ...message } });
     this.notify();
     return messageId;
   }
@@ -65,14 +83,22 @@ export class LocalQueue {
       if (message.visibleAt > now) continue;
       const limit = this.options.maxReceiveCount;
       if (limit !== undefined && this.options.deadLetterQueue && message.receiveCount >= limit) {
-        this.messages.delete(message.messageId);
+        // Into the dead-letter queue first: a crash between the two journal lines duplicates, never loses.
         this.options.deadLetterQueue.restore({ ...message, visibleAt: now });
+        this.messages.delete(message.messageId);
+        this.record({ op: 'remove', messageId: message.messageId });
         continue;
       }
       message.receiveCount++;
       message.firstReceiveTimestamp ??= now;
       message.visibleAt = now + this.options.visibilityTimeoutMs;
       message.receiptHandle = randomUUID();
+      this.record({
+        op: 'receive',
+        messageId: message.messageId,
+        receiveCount: message.receiveCount,
+        firstReceiveTimestamp: message.firstReceiveTimestamp,
+      });
       out.push({ ...message });
     }
     return out;
@@ -83,6 +109,7 @@ export class LocalQueue {
     const message = this.messages.get(messageId);
     if (message?.receiptHandle !== receiptHandle) return false;
     this.messages.delete(messageId);
+    this.record({ op: 'remove', messageId });
     this.notify();
     return true;
   }
@@ -109,6 +136,7 @@ export class LocalQueue {
   public drain(): QueuedMessage[] {
     const all = [...this.messages.values()];
     this.messages.clear();
+    this.record({ op: 'clear' });
     this.notify();
     return all;
   }
@@ -117,6 +145,7 @@ export class LocalQueue {
   public restore(message: QueuedMessage): void {
     const { receiptHandle: _handle, ...rest } = message;
     this.messages.set(message.messageId, { ...rest });
+    this.record({ op: 'put', message: { ...rest } });
     this.notify();
   }
 
@@ -153,6 +182,19 @@ export class LocalQueue {
   public onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Subscribes to every change of the stored messages, synchronously and in order (the journal); returns the
+   * unsubscribe function.
+   */
+  public onOperation(listener: (operation: QueueOperation) => void): () => void {
+    this.operationListeners.add(listener);
+    return () => this.operationListeners.delete(listener);
+  }
+
+  private record(operation: QueueOperation): void {
+    for (const listener of this.operationListeners) listener(operation);
   }
 
   private notify(): void {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import { EmulatorError } from './errors';
 import { conditionalWrites } from './s3-conditional-writes';
+import { makeStoreDurable } from './s3-durable-store';
 import type { S3rverEventRecord } from './s3-events';
 import { hardenFilesystemStore, keySafety } from './s3-key-safety';
 
@@ -20,6 +21,16 @@ export interface LocalS3Options {
   readonly directory: string;
   readonly buckets: readonly string[];
   readonly onEvent: (event: { readonly Records: readonly S3rverEventRecord[] }) => void;
+  /**
+   * Called after a write request was handled and before it is answered, once its events went to `onEvent`:
+   * where the runtime makes those events durable, so no acknowledged write is ever lost. @default none
+   */
+  readonly beforeAnswer?: () => Promise<void>;
+  /**
+   * Flush objects to disk before answering (see `s3-durable-store.ts`); throwaway runs turn it off.
+   * @default true
+   */
+  readonly flushObjects?: boolean;
 }
 
 type KoaContext = {
@@ -33,7 +44,9 @@ type KoaContext = {
  * Starts s3rver on 127.0.0.1. s3rver emits no events for multi-object deletes (`aws s3 rm --recursive`,
  * DeleteObjects), nor does it honour conditional writes; two middlewares fill those gaps, so every removal
  * reaches the pipeline and compare-and-swap writes behave as on AWS. A third refuses keys its file store
- * cannot hold safely, and the store writes objects by rename (see `s3-key-safety.ts`).
+ * cannot hold safely, and the store writes objects by rename (see `s3-key-safety.ts`), flushed to disk with
+ * their metadata last (`s3-durable-store.ts`); `beforeAnswer` makes a write's events durable before it is
+ * answered.
  */
 export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   mkdirSync(options.directory, { recursive: true });
@@ -50,11 +63,20 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
     store: Parameters<typeof hardenFilesystemStore>[0];
   };
   hardenFilesystemStore(app.store);
+  // After the hardening: its key checks stay, and object writes become crash-safe (flushed, metadata last).
+  makeStoreDurable(app.store as never, { flush: options.flushObjects ?? true });
+  const beforeAnswer = options.beforeAnswer;
+  const durableEvents = async (ctx: KoaContext, next: () => Promise<void>): Promise<void> => {
+    await next();
+    // Koa answers after every middleware has returned: the events of this write are durable before that.
+    if (beforeAnswer && ctx.method !== 'GET' && ctx.method !== 'HEAD') await beforeAnswer();
+  };
   // Just before the router: conditions are checked before s3rver writes, and the multi-delete response body
   // is still an object there (a later middleware turns it into XML).
   app.middleware.splice(
     app.middleware.length - 1,
     0,
+    durableEvents,
     keySafety() as never,
     conditionalWrites() as never,
     async (ctx, next) => {
