@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { PreconditionFailedError } from '../adapters/errors';
-import type { ObjectLocation, ObjectStore } from '../adapters/object-store';
+import type { ObjectHead, ObjectLocation, ObjectStore } from '../adapters/object-store';
 import { articleIdFor } from '../core/record/article-id';
 import { createProcessedDocument, rejectedDocument } from '../core/record/processed-document';
 import { processedKeyFor, SEQUENCER_METADATA_KEY } from '../core/record/processed-key';
@@ -9,6 +9,7 @@ import { compareSequencers } from '../core/record/sequencer';
 import type { ProcessedDocument, SourceRef } from '../core/record/types';
 import type { CleanConfig } from './config';
 import { METRIC_NAMES } from './observability';
+import { parseProcessedDocument } from './processed-document-schema';
 import type { S3Change } from './s3-notification';
 import type { BatchOptions } from './sqs-batch';
 
@@ -86,10 +87,10 @@ async function cleanObject(ctx: Context): Promise<CleanResult> {
   const { change, deps, log } = ctx;
   const current = await deps.objects.head(ctx.processed);
   const stored = current?.metadata[SEQUENCER_METADATA_KEY];
-  if (stored !== undefined) {
+  if (current && stored !== undefined) {
     const order = compareSequencers(stored, change.sequencer);
     if (order > 0) return 'stale';
-    if (order === 0 && change.kind === 'created') return 'duplicate';
+    if (order === 0 && (await resendDocument(ctx, current))) return 'duplicate';
   }
   // The version the event names (the current object on an unversioned bucket). If it has been deleted since,
   // the check after writing withdraws the document again.
@@ -120,6 +121,41 @@ async function cleanObject(ctx: Context): Promise<CleanResult> {
   deps.metrics.addMetric(METRIC_NAMES.articlesCleaned, MetricUnit.Count, 1);
   log.info('Raw object cleaned', { words: doc.article?.wordCount });
   return 'cleaned';
+}
+
+/**
+ * A redelivered event whose document is already written: the tag stage may never have got that document's
+ * own notification (a crash between the write and its event), so the document is written again unchanged
+ * (If-Match: nothing newer is overwritten), which notifies the tag stage once more; its duplicate handling
+ * then restores whatever the article lacks. Returns false when the document is not this event's version
+ * after all (a re-drive by `newsflow reconcile` carries the stored sequencer and the raw object's current
+ * ETag) or cannot be parsed: then the object is cleaned again.
+ * @throws PreconditionFailedError when the document changed since it was read (the caller re-reads it).
+ */
+async function resendDocument(ctx: Context, current: ObjectHead): Promise<boolean> {
+  const { change, deps } = ctx;
+  const got = await deps.objects.get(ctx.processed);
+  if (got.status !== 'found' || got.object.eTag !== current.eTag) {
+    throw new PreconditionFailedError(`${ctx.processed.key} changed while it was read`);
+  }
+  let sourceETag: string;
+  try {
+    sourceETag = parseProcessedDocument(got.object.bytes).source.eTag;
+  } catch {
+    return false; // a document that cannot be read is replaced, whatever its sequencer says
+  }
+  if (change.eTag !== undefined && unquoteETag(change.eTag) !== unquoteETag(sourceETag)) return false;
+  await deps.objects.put(ctx.processed, got.object.bytes, {
+    contentType: 'application/json',
+    metadata: current.metadata,
+    ifMatch: current.eTag,
+  });
+  ctx.log.info('Duplicate event: processed document rewritten unchanged to notify the tag stage again');
+  return true;
+}
+
+function unquoteETag(eTag: string): string {
+  return eTag.replace(/"/g, '');
 }
 
 async function removeDocument(ctx: Context): Promise<CleanResult> {

@@ -1,7 +1,9 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import type { ArticleStore } from '../../lambdas/adapters/article-store';
+import { type ArticleStore, DynamoArticleStore } from '../../lambdas/adapters/article-store';
 import { TransientAdapterError } from '../../lambdas/adapters/errors';
+import { articleIdFor } from '../../lambdas/core/record/article-id';
 import { RECORD_SK } from '../../lambdas/core/record/table-design';
+import { documentClient } from '../../lambdas/handlers/tag';
 import type { QueuedMessage } from '../../local/local-queue';
 import { checkConsistency, generatedArticle } from '../../local/soak';
 import { wordTaggers } from '../helpers/fixtures';
@@ -65,6 +67,37 @@ describe('duplicate deliveries', () => {
     expect(p.runtime.faults.duplicated).toBeGreaterThanOrEqual(5);
     expect([...commits.counts.values()]).toEqual([1, 1, 1, 1, 1]);
     expect(await checkConsistency(p.runtime)).toEqual(consistent(5));
+  });
+});
+
+describe('a duplicate clean event whose tag notification was lost', () => {
+  let p: TestPipeline;
+
+  beforeAll(async () => {
+    p = await startTestPipeline('dynalite');
+  });
+  afterAll(() => p?.stop());
+
+  it('makes the tag stage write the missing record again', async () => {
+    // Prepare: an article fully processed, then its items gone, as when a crash lost the tag notification
+    // after the processed document was written.
+    p.runtime.pauseDelivery();
+    await p.upload('raw/lost-tag.txt', generatedArticle(7, 1));
+    await settle();
+    const [cleanEvent] = p.runtime.cleanQueue.snapshot();
+    p.runtime.resumeDelivery();
+    await p.runtime.waitForIdle();
+    const id = articleIdFor(p.runtime.names.rawBucket, 'raw/lost-tag.txt');
+    const store = new DynamoArticleStore(documentClient(p.runtime.dynamodbClient), p.runtime.names.table);
+    await store.deleteItems(id, (await store.load(id)).sortKeys);
+
+    // Act: the clean event is delivered again.
+    p.runtime.cleanQueue.send(cleanEvent!.body);
+    await p.runtime.waitForIdle();
+
+    // Assess
+    expect((await p.record('raw/lost-tag.txt'))?.text).toContain('version 1');
+    expect(await checkConsistency(p.runtime)).toEqual(consistent(1));
   });
 });
 
