@@ -34,6 +34,12 @@ const USAGES: readonly (readonly [command: string, text: string])[] = [
                                re-tag stored cleaned documents (after the tagger improved), idempotently`,
   ],
   [
+    'reconcile',
+    `  reconcile [--prefix P] [--dry-run] [--stack NAME]
+                               compare raw objects with documents and records; re-drive what is missing or
+                               stale, remove orphans (also backfills a bucket that predates the stack)`,
+  ],
+  [
     'tag',
     `  tag --jsonl                  JSON lines {"id","text","published"?} on stdin → {"id","entities","dates"} lines
   tag [--published D] [--json] FILE
@@ -84,6 +90,8 @@ const COMMANDS: Record<string, () => Command> = {
   redrive: () => (require('./cli/redrive-command') as typeof import('./cli/redrive-command')).redriveCommand,
   reprocess: () =>
     (require('./cli/reprocess-command') as typeof import('./cli/reprocess-command')).reprocessCommand,
+  reconcile: () =>
+    (require('./cli/reconcile-command') as typeof import('./cli/reconcile-command')).reconcileCommand,
 };
 
 // A reader that stops early (`newsflow process … | head`) closes the pipe: that ends the output, not a crash.

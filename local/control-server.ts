@@ -16,6 +16,10 @@ export interface ControlTarget {
   redrive(stage: 'clean' | 'tag'): number;
   /** Queues a re-tag of processed documents (by key); returns how many were queued. */
   reprocess(processedKeys: readonly string[]): number;
+  /** Queues message bodies for a stage (`newsflow reconcile`'s re-drives); returns how many. */
+  send(stage: 'clean' | 'tag', bodies: readonly string[]): number;
+  /** Article ids with a message queued, per stage. */
+  pending(): { readonly clean: ReadonlySet<string>; readonly tag: ReadonlySet<string> };
 }
 
 /** A running control server. */
@@ -26,7 +30,8 @@ export interface ControlServer {
 
 /**
  * A small HTTP API on 127.0.0.1 through which other `newsflow` processes reach the running local runtime's
- * in-process queues: `GET /status`, `POST /redrive?stage=clean|tag`, `POST /reprocess` (JSON `{keys}`).
+ * in-process queues: `GET /status`, `POST /redrive?stage=clean|tag`, `POST /reprocess` (JSON `{keys}`),
+ * `POST /send?stage=clean|tag` (JSON `{bodies}`) and `GET /pending`.
  */
 export async function startControlServer(target: ControlTarget, port = 0): Promise<ControlServer> {
   const server = createServer((req, res) => {
@@ -67,6 +72,19 @@ async function handle(target: ControlTarget, req: IncomingMessage, res: ServerRe
       return send(res, 400, { error: 'body must be {"keys": [processed document keys]}' });
     }
     return send(res, 200, { queued: target.reprocess(body.keys as string[]) });
+  }
+  if (req.method === 'POST' && url.pathname === '/send') {
+    const stage = url.searchParams.get('stage');
+    if (stage !== 'clean' && stage !== 'tag') return send(res, 400, { error: 'stage must be clean or tag' });
+    const body = JSON.parse(await readBody(req)) as { bodies?: unknown };
+    if (!Array.isArray(body.bodies) || !body.bodies.every((b) => typeof b === 'string')) {
+      return send(res, 400, { error: 'body must be {"bodies": [message bodies]}' });
+    }
+    return send(res, 200, { queued: target.send(stage, body.bodies as string[]) });
+  }
+  if (req.method === 'GET' && url.pathname === '/pending') {
+    const pending = target.pending();
+    return send(res, 200, { clean: [...pending.clean], tag: [...pending.tag] });
   }
   send(res, 404, { error: `no route ${req.method} ${url.pathname}` });
 }

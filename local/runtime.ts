@@ -1,21 +1,28 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { type ArticleStore, DynamoArticleStore } from '../lambdas/adapters/article-store';
 import { loadTaggers } from '../lambdas/adapters/load-taggers';
 import { type ObjectStore, S3ObjectStore } from '../lambdas/adapters/object-store';
+import { AwsPipelineInventory } from '../lambdas/adapters/pipeline-inventory';
 import { DEFAULT_MAX_BYTES } from '../lambdas/core/clean/types';
 import { PIPELINE_SPEC } from '../lambdas/core/pipeline-spec';
+import type { PendingArticles } from '../lambdas/core/reconcile/plan';
+import { articleIdFor } from '../lambdas/core/record/article-id';
+import { articleIdFromProcessedKey } from '../lambdas/core/record/processed-key';
 import type { Taggers } from '../lambdas/core/tagging/tag-text';
 import { createCleanHandler } from '../lambdas/handlers/clean';
 import { createObservability, type Observability, type Stage } from '../lambdas/handlers/observability';
+import { parseS3Notification } from '../lambdas/handlers/s3-notification';
 import { createTagHandler, documentClient } from '../lambdas/handlers/tag';
+import { type ReconcileQueues, type ReconcileReport, reconcile } from '../lambdas/operations/reconcile';
 import { Chaos, type ChaosSettings, injectFaults, NO_CHAOS } from './chaos';
 import { localDynamoDbClient, localS3Client } from './clients';
 import { type ControlServer, type ControlTarget, startControlServer } from './control-server';
 import { type DynamoDbEngine, type LocalDynamoDb, startLocalDynamoDb } from './dynamodb-server';
-import { LocalQueue, type QueuedMessage } from './local-queue';
+import { LocalQueue } from './local-queue';
+import { type QueueContents, QueueJournal } from './queue-journal';
 import { type InvocationSummary, QueuePoller } from './queue-poller';
 import { ensureArticleTable } from './resources';
 import { NotificationRouter, SequencerClock, toS3NotificationRecord } from './s3-events';
@@ -36,10 +43,17 @@ export interface LocalRuntimeOptions {
   /** Start from empty buckets, table and queues. @default false */
   readonly fresh?: boolean;
   /**
-   * Save queued messages in the data directory (at most once a second, and on stop) so a restart resumes them.
+   * Journal queued messages in the data directory (every change written as it happens, flushed to disk before
+   * the local S3 API acknowledges a write) so a restart, even after the process was killed, resumes them.
    * Throwaway runs (soak, benchmarks) turn it off. @default true
    */
   readonly persistQueues?: boolean;
+  /**
+   * Compare the buckets with the table on start and re-drive what is missing or stale (`newsflow reconcile`):
+   * catches objects stored without an event (a crash mid-upload) and articles uploaded while it was stopped
+   * outside the pipeline's view. @default true
+   */
+  readonly reconcileOnStart?: boolean;
   /** @default 'raw/' */
   readonly rawPrefix?: string;
   /** The functions' timeout; queue visibility is 6× this, as on AWS. @default 30_000 */
@@ -115,7 +129,7 @@ interface RuntimeParts {
   readonly dataDir: string;
   readonly queues: QueueSet;
   readonly pollers: readonly QueuePoller[];
-  readonly persistQueues: () => void;
+  readonly journal: QueueJournal | undefined;
   readonly faults: FaultCounts;
 }
 
@@ -139,6 +153,8 @@ export class LocalRuntime {
   public readonly tagQueue: LocalQueue;
   public readonly tagDlq: LocalQueue;
   public readonly faults: FaultCounts;
+  /** What the reconcile on start found and re-drove (undefined when it was turned off). */
+  public startupReconcile: ReconcileReport | undefined;
   private readonly parts: RuntimeParts;
   private readonly sequencers = new SequencerClock();
   private control: ControlServer | undefined;
@@ -177,8 +193,8 @@ export class LocalRuntime {
       options.visibilityTimeoutMs ?? timeoutMs * PIPELINE_SPEC.queue.visibilityTimeoutFactor,
       options.maxReceiveCount ?? PIPELINE_SPEC.queue.maxReceiveCount,
     );
-    const queueFile = join(dataDir, 'queues.json');
-    restoreQueues(queueFile, queues);
+    // The journal records every queue change from before the first event can arrive.
+    const journal = options.persistQueues === false ? undefined : openJournal(dataDir, queues);
 
     const chaos = new Chaos(options.chaos ?? NO_CHAOS);
     const faults: FaultCounts = { duplicated: 0, delayed: 0, failedCalls: 0 };
@@ -219,8 +235,10 @@ export class LocalRuntime {
         directory: join(dataDir, 's3'),
         buckets: [names.rawBucket, names.processedBucket],
         onEvent: (event) => router.dispatch(event),
+        ...(journal ? { beforeAnswer: () => journal.sync() } : { flushObjects: false }),
       });
     } catch (error) {
+      journal?.close();
       await dynamodb.stop();
       throw error;
     }
@@ -281,11 +299,6 @@ export class LocalRuntime {
         functionName: 'newsflow-tag',
       }),
     ];
-    const persist =
-      options.persistQueues === false
-        ? { schedule: () => undefined, now: () => undefined }
-        : debouncedPersist(queueFile, queues);
-    for (const q of Object.values(queues)) q.onChange(persist.schedule);
     const runtime = new LocalRuntime({
       s3,
       dynamodb,
@@ -297,10 +310,19 @@ export class LocalRuntime {
       dataDir,
       queues,
       pollers,
-      persistQueues: persist.now,
+      journal,
       faults,
     });
-    runtime.control = await startControlServer(runtime.controlTarget(), options.controlPort ?? 0);
+    try {
+      // Before delivery starts, so the queued messages it leaves alone are exactly those still to come.
+      if (options.reconcileOnStart !== false) {
+        runtime.startupReconcile = await runtime.reconcile({ verify: false, maxRounds: 1 });
+      }
+      runtime.control = await startControlServer(runtime.controlTarget(), options.controlPort ?? 0);
+    } catch (error) {
+      await runtime.stop();
+      throw error;
+    }
     for (const p of pollers) p.start();
     return runtime;
   }
@@ -342,6 +364,65 @@ export class LocalRuntime {
       this.tagQueue.send(JSON.stringify({ Records: [record] }));
     }
     return processedKeys.length;
+  }
+
+  /**
+   * Compares the raw bucket with processed documents and records and re-drives what is missing or stale
+   * through the queues (see {@link reconcile}); by default waits for the pipeline and checks again.
+   */
+  public reconcile(
+    options: { prefix?: string; dryRun?: boolean; verify?: boolean; maxRounds?: number } = {},
+  ): Promise<ReconcileReport> {
+    return reconcile({
+      ...options,
+      names: this.names,
+      inventory: new AwsPipelineInventory(this.s3Client, documentClient(this.dynamodbClient), this.names),
+      queues: this.reconcileQueues(),
+      now: () => new Date(),
+    });
+  }
+
+  /** The queues as reconcile sees them: sends go straight in, pending articles are read from them. */
+  public reconcileQueues(): ReconcileQueues {
+    return {
+      send: async (stage, bodies) => this.enqueue(stage, bodies),
+      pending: async () => this.pendingArticles(),
+      drained: () => this.waitForIdle({ timeoutMs: 30 * 60_000 }),
+    };
+  }
+
+  /** Queues message bodies for a stage (reconcile's re-drives); returns how many. */
+  public enqueue(stage: 'clean' | 'tag', bodies: readonly string[]): number {
+    const queue = stage === 'clean' ? this.cleanQueue : this.tagQueue;
+    for (const body of bodies) queue.send(body);
+    return bodies.length;
+  }
+
+  /** Articles with a message waiting or in flight, per stage (messages that are not notifications are skipped). */
+  public pendingArticles(): PendingArticles {
+    const ids = (
+      queue: LocalQueue,
+      idOf: (bucket: string, key: string) => string | undefined,
+    ): Set<string> => {
+      const out = new Set<string>();
+      for (const m of queue.snapshot()) {
+        let changes: ReturnType<typeof parseS3Notification>;
+        try {
+          changes = parseS3Notification(m.body);
+        } catch {
+          continue; // a malformed message: it fails on its own and is dead-lettered
+        }
+        for (const c of changes) {
+          const id = idOf(c.bucket, c.key);
+          if (id !== undefined) out.add(id);
+        }
+      }
+      return out;
+    };
+    return {
+      clean: ids(this.cleanQueue, articleIdFor),
+      tag: ids(this.tagQueue, (_bucket, key) => articleIdFromProcessedKey(key)),
+    };
   }
 
   /** Endpoints and names, as written to the state file for other CLI commands. */
@@ -392,13 +473,14 @@ export class LocalRuntime {
     }
   }
 
-  /** Stops delivery, saves queued messages and stops the emulators. */
+  /** Stops delivery and the emulators, and snapshots the queued messages. */
   public async stop(): Promise<void> {
     await Promise.all(this.parts.pollers.map((p) => p.stop()));
-    this.parts.persistQueues();
     await this.control?.stop();
     for (const client of [this.s3Client, this.dynamodbClient, ...this.parts.handlerClients]) client.destroy();
     await this.s3.stop();
+    // After S3: an upload answered while stopping still has its event journaled.
+    this.parts.journal?.close();
     await this.dynamodb.stop();
     rmSync(join(this.dataDir, RUNTIME_STATE_FILE), { force: true });
   }
@@ -408,6 +490,8 @@ export class LocalRuntime {
       queues: () => this.parts.queues,
       redrive: (stage) => this.redrive(stage),
       reprocess: (keys) => this.reprocess(keys),
+      send: (stage, bodies) => this.enqueue(stage, bodies),
+      pending: () => this.pendingArticles(),
     };
   }
 }
@@ -442,28 +526,12 @@ function localObservability(stage: Stage, logLevel: LogLevel): Observability {
   return createObservability(stage, { logLevel });
 }
 
-function restoreQueues(file: string, queues: QueueSet): void {
-  if (!existsSync(file)) return;
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<keyof QueueSet, QueuedMessage[]>>;
-  for (const [name, queue] of Object.entries(queues) as [keyof QueueSet, LocalQueue][]) {
-    // Messages in flight when the last run stopped become visible again, as after a visibility timeout.
-    for (const m of saved[name] ?? []) queue.restore({ ...m, visibleAt: 0 });
+/** Replays the data directory's queue journal into the queues and journals them from now on. */
+function openJournal(dataDir: string, queues: QueueSet): QueueJournal {
+  const { journal, contents } = QueueJournal.open(dataDir);
+  for (const name of Object.keys(contents) as (keyof QueueContents)[]) {
+    for (const m of contents[name]) queues[name].restore(m);
   }
-}
-
-function debouncedPersist(file: string, queues: QueueSet): { schedule: () => void; now: () => void } {
-  let timer: NodeJS.Timeout | undefined;
-  const now = (): void => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    const snapshot = Object.fromEntries(Object.entries(queues).map(([k, q]) => [k, q.snapshot()]));
-    writeFileSync(file, JSON.stringify(snapshot));
-  };
-  return {
-    schedule: () => {
-      // Once a second at most: a snapshot serialises every queued message, which is costly on a long queue.
-      timer ??= setTimeout(now, 1000);
-    },
-    now,
-  };
+  journal.attach(queues);
+  return journal;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { encodeS3Key } from '../lambdas/core/reconcile/events';
 
 /** The record shape s3rver emits (only the fields read here). */
 export interface S3rverEventRecord {
@@ -19,16 +20,8 @@ export interface NotificationRoute {
   readonly deliver: (body: string) => void;
 }
 
-/**
- * Encodes a key the way S3 notifications do: URL encoding with `+` for space, `/` kept literal.
- * (s3rver emits raw keys; the handlers decode real S3's form, so the local runtime must produce it.)
- */
-export function encodeS3Key(key: string): string {
-  return encodeURIComponent(key)
-    .replace(/%20/g, '+')
-    .replace(/%2F/g, '/')
-    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
+/** Keys are encoded as S3 notifications encode them (one implementation, shared with reconcile's events). */
+export { encodeS3Key };
 
 /**
  * Issues S3-style sequencers: upper-case hex that grows with every event (time-based high part, counter low

@@ -153,7 +153,7 @@ export function soakPassed(report: SoakReport): boolean {
  * ETag) with exactly the lookup items that record implies; nothing else exists.
  */
 export async function checkConsistency(
-  runtime: LocalRuntime,
+  runtime: Pick<LocalRuntime, 's3Client' | 'dynamodbClient' | 'names'>,
 ): Promise<Pick<SoakReport, 'expected' | 'records' | 'duplicates' | 'orphans' | 'lost'>> {
   const live = new Map<string, string>(); // article id → current ETag
   for (const o of await listObjects(runtime.s3Client, runtime.names.rawBucket, runtime.names.rawPrefix)) {

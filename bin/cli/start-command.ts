@@ -11,6 +11,7 @@ import type { DynamoDbEngine } from '../../local/dynamodb-server';
 import { LocalRuntime } from '../../local/runtime';
 import { UsageError } from './errors';
 import { parsePort } from './options';
+import { formatRound } from './reconcile-command';
 import { formatRecordHeader, formatRecordRow } from './records-table';
 import { escapeControls } from './terminal-text';
 import { planUploads, uploadFiles } from './upload';
@@ -60,6 +61,11 @@ export async function startCommand(argv: string[]): Promise<number> {
     process.stdout.write(
       `newsflow local runtime: S3 ${runtime.s3.endpoint}  DynamoDB ${runtime.dynamodb.endpoint} (${runtime.dynamodb.engine})\n`,
     );
+    const reconciled = runtime.startupReconcile?.rounds[0];
+    if (reconciled && reconciled.sent > 0) {
+      // Objects stored while nothing listened (or killed mid-upload): said once, so the extra work is explained.
+      process.stdout.write(`reconcile on start: ${formatRound(reconciled, false)}\n`);
+    }
     if (!values['no-samples']) {
       const samples = resolve(values.samples ?? join(REPO_ROOT, 'samples'));
       const items = planUploads([samples], runtime.names.rawPrefix);

@@ -75,7 +75,7 @@ describe('newsflow tag --jsonl (the evaluation contract)', () => {
 });
 
 describe('newsflow usage', () => {
-  it.each(['start', 'ingest', 'process', 'status', 'redrive', 'reprocess', 'tag', 'view'])(
+  it.each(['start', 'ingest', 'process', 'status', 'redrive', 'reprocess', 'reconcile', 'tag', 'view'])(
     'prints the usage of %s for --help, and exits 0',
     (command) => {
       // Act
@@ -91,6 +91,7 @@ describe('newsflow usage', () => {
     ['tag', ['--bogus']],
     ['status', ['--nope']],
     ['process', ['--pretty=yes', 'x.txt']],
+    ['reconcile', ['--dry']],
   ])('answers a wrong option of %s with its usage and exit 2, not a stack trace', (command, args) => {
     // Act
     const { stdout, stderr, status } = newsflow([command, ...args]);
