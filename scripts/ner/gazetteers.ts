@@ -9,8 +9,80 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { type FeatureLexicon, PhraseTable } from '../../lambdas/core/entities/lexicon';
 
-/** Gazetteer categories; bit i of a phrase's mask ↔ CATEGORIES[i]. */
-export const CATEGORIES = ['country', 'city', 'region', 'nationality', 'person', 'person-word'] as const;
+/** Gazetteer categories; bit i of a phrase's mask ↔ CATEGORIES[i]. Append only: truecase reads them by name. */
+export const CATEGORIES = [
+  'country',
+  'city',
+  'region',
+  'nationality',
+  'person',
+  'person-word',
+  'organization',
+  'location',
+  'company',
+  'agency',
+  'university',
+  'first-name',
+  'last-name',
+  'title',
+  'brand',
+] as const;
+
+const GROBID = resolve(__dirname, '../../../shared/data/gazetteers/grobid-lexicon');
+
+/**
+ * The typed lists of GROBID's lexicon (Wikipedia-derived organisations and locations, company registers,
+ * agencies, universities, first and family names, titles of people), by category. Wikipedia's list pages
+ * ("Economy of Algeria", "List of …") and disambiguated titles are not names and are left out.
+ */
+const GROBID_LISTS: readonly { file: string; category: (typeof CATEGORIES)[number] }[] = [
+  { file: 'WikiOrganizations.lst', category: 'organization' },
+  { file: 'WikiLocations.lst', category: 'location' },
+  { file: 'corporations.txt', category: 'company' },
+  { file: 'known_corporations.lst', category: 'company' },
+  { file: 'venture_capital.venture_funded_company', category: 'company' },
+  { file: 'government.government_agency', category: 'agency' },
+  { file: 'education.university', category: 'university' },
+  { file: 'names.male', category: 'first-name' },
+  { file: 'names.female', category: 'first-name' },
+  { file: 'firstname.5k', category: 'first-name' },
+  { file: 'lastname.5k', category: 'last-name' },
+  { file: 'people.family_name', category: 'last-name' },
+  { file: 'VincentNgPeopleTitles.txt', category: 'title' },
+];
+
+/** Wikipedia titles of topic pages, not of places or organisations. */
+const TOPIC_PAGE =
+  /^(?:category:|list of|lists of|outline of|timeline of|index of|(?:economy|history|geography|politics|demographics|culture|transport|military|flag|coat of arms|education|religion|music|sport|tourism|government|climate) of )/i;
+
+/**
+ * Brands and operators of `name-suggestion-index` (2025; the chains, banks, carriers and agencies
+ * OpenStreetMap names), each with a Wikidata id: names of companies the 1996 news never had.
+ */
+function brandNames(req: NodeJS.Require): string[] {
+  // The package exports only its code (`dist/js/nsi.cjs`); the data sits beside it.
+  const file = join(dirname(req.resolve('name-suggestion-index')), '../json/nsi.json');
+  const { nsi } = JSON.parse(readFileSync(file, 'utf8')) as {
+    nsi: Record<string, { items: { displayName: string; tags: Record<string, string> }[] }>;
+  };
+  const names = new Set<string>();
+  for (const [tree, { items }] of Object.entries(nsi)) {
+    if (!tree.startsWith('brands/') && !tree.startsWith('operators/')) continue;
+    for (const item of items) {
+      const known = item.tags['brand:wikidata'] ?? item.tags['operator:wikidata'];
+      if (known !== undefined && /^[\x20-\x7e]+$/.test(item.displayName)) names.add(item.displayName);
+    }
+  }
+  return [...names].sort();
+}
+
+function grobidEntries(file: string): string[] {
+  return readFileSync(join(GROBID, file), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/&amp;/g, '&'))
+    .filter((line) => line.length >= 2 && !TOPIC_PAGE.test(line) && !line.includes('('));
+}
 
 /** Cities smaller than this are left out: tiny places mostly add noise (common words, surnames). */
 const MIN_CITY_POPULATION = 15_000;
@@ -40,7 +112,11 @@ function phraseKey(name: string): string {
  * running text) splits the name list: a name that is also an ordinary word (Will, Brown, Town) gets its own
  * category, so the model can trust it less than a name that is only a name.
  */
-export function buildGazetteers(commonWords: ReadonlySet<string>): FeatureLexicon {
+export function buildGazetteers(
+  commonWords: ReadonlySet<string>,
+  /** `grobid`: also the typed lists of GROBID and name-suggestion-index (the 2020s lists). */
+  options: { readonly grobid: boolean } = { grobid: true },
+): Omit<FeatureLexicon, 'words' | 'wordFeatures'> {
   const req = requireFrom();
   const phrases = new Map<string, number>();
   const add = (name: string, mask: number): void => {
@@ -73,6 +149,11 @@ export function buildGazetteers(commonWords: ReadonlySet<string>): FeatureLexico
   for (const line of readFileSync(namesFile, 'utf8').split(/\r?\n/)) {
     if (line.length >= 2) add(line, bit(commonWords.has(line.toLowerCase()) ? 'person-word' : 'person'));
   }
+  if (options.grobid) {
+    for (const { file, category } of GROBID_LISTS)
+      for (const name of grobidEntries(file)) add(name, bit(category));
+    for (const name of brandNames(req)) add(name, bit('brand'));
+  }
   // Longer list entries are rare and never match running text after tokenization differences anyway.
   const maxPhraseTokens = 6;
   const byHash = new Map<number, number>();
@@ -83,6 +164,6 @@ export function buildGazetteers(commonWords: ReadonlySet<string>): FeatureLexico
     byHash.set(h, (byHash.get(h) ?? 0) | mask);
   }
   const hashes = Uint32Array.from(byHash.keys());
-  const masks = Uint8Array.from(byHash.values());
+  const masks = Uint16Array.from(byHash.values());
   return { phrases: PhraseTable.build(hashes, masks), maxPhraseTokens, categories: [...CATEGORIES] };
 }

@@ -12,14 +12,31 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractFeatures, WordCache } from '../../lambdas/core/entities/features';
 import { LABEL_COUNT, labelOf, labelsToSpans } from '../../lambdas/core/entities/labels';
-import { EMPTY_LEXICON, type FeatureLexicon } from '../../lambdas/core/entities/lexicon';
-import { encodeModel, type ModelStage, type NerModel } from '../../lambdas/core/entities/model-format';
-import { type PreparedText, prepareText } from '../../lambdas/core/entities/perceptron-tagger';
+import {
+  EMPTY_LEXICON,
+  type FeatureLexicon,
+  type WordFeatureGroup,
+} from '../../lambdas/core/entities/lexicon';
+import {
+  decodeModel,
+  encodeModel,
+  type ModelStage,
+  type NerModel,
+} from '../../lambdas/core/entities/model-format';
+import {
+  createPerceptronTagger,
+  type PerceptronTaggerOptions,
+  type PreparedText,
+  prepareText,
+} from '../../lambdas/core/entities/perceptron-tagger';
+import { MENTION_VETOES } from '../../lambdas/core/entities/refiners';
 import { type StackingWord, stackedFeatures } from '../../lambdas/core/entities/stacking';
 import { constrainTransitions, type TransitionScores, viterbi } from '../../lambdas/core/entities/viterbi';
+import { EMPTY_WORD_TABLE } from '../../lambdas/core/entities/word-table';
 import { type ConllDocument, readConll } from './conll';
 import { buildGazetteers } from './gazetteers';
 import { NerScorer, type TypedSpan } from './score';
+import { loadWordTable, WORD_REPRESENTATIONS } from './word-representations';
 
 const DATA = resolve(__dirname, '../../../shared/data');
 const SEED = 20191220;
@@ -95,7 +112,7 @@ function goldLabels(doc: ConllDocument, prepared: PreparedText): Uint8Array {
   return labels;
 }
 
-const wordCache = new WordCache(10_000_000);
+let wordCache = new WordCache();
 
 function toExample(doc: ConllDocument, lexicon: FeatureLexicon): Example {
   const prepared = prepareText(doc.text);
@@ -376,38 +393,25 @@ function commonWords(docs: readonly ConllDocument[]): Set<string> {
   return words;
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      out: { type: 'string', default: resolve(__dirname, '../../models/ner/model.bin') },
-      epochs: { type: 'string', default: '0' },
-      'stage2-epochs': { type: 'string', default: '0' },
-      stages: { type: 'string', default: '2' },
-      version: { type: 'string', default: 'perceptron-3' },
-      gazetteers: { type: 'boolean', default: true },
-      'min-count': { type: 'string', default: String(MIN_FEATURE_COUNT) },
-      'word-dropout': { type: 'string', default: String(WORD_DROPOUT) },
-    },
-  });
-  WORD_DROPOUT = Number(values['word-dropout']);
-  MIN_FEATURE_COUNT = Number(values['min-count']);
-  const docs = readConll(`${DATA}/conll2003/eng.train`);
-  const lexicon = values.gazetteers ? buildGazetteers(commonWords(docs)) : EMPTY_LEXICON;
-  log(`lexicon: ${lexicon.phrases.size} gazetteer phrases`);
-  const examples = docs.map((d) => toExample(d, lexicon));
-  log(`${examples.length} documents, ${examples.reduce((a, e) => a + e.gold.length, 0)} tokens prepared`);
+interface TrainOptions {
+  readonly epochs: number;
+  readonly stage2Epochs: number;
+  readonly stages: number;
+  readonly version: string;
+}
+
+/** Trains both stages on `examples` (their rows are reassigned) and returns the model. */
+function trainModel(examples: readonly Example[], lexicon: FeatureLexicon, options: TrainOptions): NerModel {
   const maxTokens = Math.max(...examples.map((e) => e.gold.length));
   const buf: Buffers = {
     emissions: new Float32Array(maxTokens * L),
     labels: new Uint8Array(maxTokens),
     back: new Uint8Array(maxTokens * L),
   };
-
   const index0 = indexFeatures(examples, 0);
-  const epochs0 = pickEpochs(examples, index0.size, Number(values.epochs), buf, 0);
+  const epochs0 = pickEpochs(examples, index0.size, options.epochs, buf, 0);
   const stages: ModelStage[] = [toStage(run(examples, index0.size, epochs0, [], buf).p, index0)];
-
-  if (Number(values.stages) >= 2) {
+  if (options.stages >= 2) {
     const firstStage = jackknife(examples, index0.size, epochs0, buf);
     const stacked = examples.map((ex, i): Example => {
       const f = stackedFeatures(ex.words, ex.prepared.sentences, firstStage.labels[i] as Uint8Array);
@@ -420,12 +424,169 @@ function main(): void {
       };
     });
     const index1 = indexFeatures(stacked, 1);
-    const epochs1 = pickEpochs(stacked, index1.size, Number(values['stage2-epochs']), buf, 1);
+    const epochs1 = pickEpochs(stacked, index1.size, options.stage2Epochs, buf, 1);
     stages.push(toStage(run(stacked, index1.size, epochs1, [], buf).p, index1));
   }
+  return { version: options.version, stages, lexicon };
+}
 
-  const model: NerModel = { version: values.version as string, stages, lexicon };
-  const bytes = encodeModel(model);
+/** Tagger set-ups scored in cross-validation: the full tagger, and each post-decoding rule left out. */
+function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] {
+  return [
+    { name: 'tagger as shipped', options: {} },
+    {
+      name: 'no rules after decoding',
+      options: {
+        vetoes: [],
+        holidays: false,
+        namesakes: false,
+        adjacentPersons: false,
+        majorityTypes: false,
+        capsEcho: false,
+      },
+    },
+    ...MENTION_VETOES.map((v) => ({
+      name: `without ${v.name}`,
+      options: { vetoes: MENTION_VETOES.filter((x) => x !== v) },
+    })),
+    { name: 'without holiday-names', options: { holidays: false } },
+    { name: 'without namesake', options: { namesakes: false } },
+    { name: 'without truecase', options: { truecase: false } },
+    { name: 'without adjacent-persons', options: { adjacentPersons: false } },
+    { name: 'without majority-type', options: { majorityTypes: false } },
+    { name: 'without caps-echo', options: { capsEcho: false } },
+  ];
+}
+
+function meanSd(xs: readonly number[]): string {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1));
+  return `${mean.toFixed(2)} ± ${sd.toFixed(2)}`;
+}
+
+/**
+ * k-fold cross-validation over the documents of eng.train (document i is in fold i mod k): each fold's model
+ * is trained on the others, through the same code as the shipped model, and tags the held-out documents
+ * through the shipped tagger under every variant. Prints F1 mean ± sd overall and per type.
+ */
+function crossValidate(
+  docs: readonly ConllDocument[],
+  examples: readonly Example[],
+  lexicon: FeatureLexicon,
+  options: TrainOptions,
+  folds: number,
+  label: string,
+): void {
+  const variants = taggerVariants();
+  const results = variants.map(() => ({
+    overall: [] as number[],
+    unseen: [] as number[],
+    perType: new Map<string, number[]>(),
+  }));
+  const surface = (d: ConllDocument, e: { start: number; end: number }): string =>
+    d.text.slice(e.start, e.end);
+  for (let fold = 0; fold < folds; fold++) {
+    const train = examples.filter((_, i) => i % folds !== fold);
+    const held = docs.filter((_, i) => i % folds === fold);
+    // Names the fold's model never saw in training: the closest this data gets to tomorrow's news.
+    const seen = new Set(
+      docs.filter((_, i) => i % folds !== fold).flatMap((d) => d.entities.map((e) => surface(d, e))),
+    );
+    const loaded = decodeModel(encodeModel(trainModel(train, lexicon, options)));
+    variants.forEach((variant, v) => {
+      const tagger = createPerceptronTagger(loaded, variant.options);
+      const scorer = new NerScorer();
+      let unseenGold = 0;
+      let unseenFound = 0;
+      for (const d of held) {
+        const predicted = tagger.tag(d.text);
+        scorer.add(d.entities, predicted);
+        const found = new Set(predicted.map((p) => `${p.start}:${p.end}:${p.type}`));
+        for (const e of d.entities) {
+          if (seen.has(surface(d, e))) continue;
+          unseenGold++;
+          if (found.has(`${e.start}:${e.end}:${e.type}`)) unseenFound++;
+        }
+      }
+      const s = scorer.scores();
+      const r = results[v] as (typeof results)[number];
+      r.overall.push(s.overall.f1);
+      r.unseen.push((100 * unseenFound) / Math.max(1, unseenGold));
+      for (const [t, prfs] of Object.entries(s.perType))
+        r.perType.set(t, [...(r.perType.get(t) ?? []), prfs.f1]);
+    });
+    log(
+      `fold ${fold + 1}/${folds}: F1 ${(results[0] as (typeof results)[number]).overall.at(-1)?.toFixed(2)}`,
+    );
+  }
+  process.stdout.write(`\n## ${label}: ${folds}-fold CV over eng.train documents (F1 mean ± sd)\n\n`);
+  process.stdout.write(
+    '| variant | overall | PER | LOC | ORG | MISC | recall of unseen names |\n| --- | --- | --- | --- | --- | --- | --- |\n',
+  );
+  variants.forEach((variant, v) => {
+    const r = results[v] as (typeof results)[number];
+    const t = (name: string): string => meanSd(r.perType.get(name) ?? []);
+    process.stdout.write(
+      `| ${variant.name} | ${meanSd(r.overall)} | ${t('PERSON')} | ${t('LOCATION')} | ${t('ORGANIZATION')} | ${t('MISC')} | ${meanSd(r.unseen)} |\n`,
+    );
+  });
+}
+
+const WORD_FEATURE_GROUPS: readonly WordFeatureGroup[] = ['news', 'glove', 'caps'];
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string', default: resolve(__dirname, '../../models/ner/model.bin') },
+      epochs: { type: 'string', default: '0' },
+      'stage2-epochs': { type: 'string', default: '0' },
+      stages: { type: 'string', default: '2' },
+      version: { type: 'string', default: 'perceptron-4' },
+      gazetteers: { type: 'boolean', default: true },
+      grobid: { type: 'string', default: 'true' },
+      'word-features': { type: 'string', default: WORD_FEATURE_GROUPS.join(',') },
+      'min-count': { type: 'string', default: String(MIN_FEATURE_COUNT) },
+      'word-dropout': { type: 'string', default: String(WORD_DROPOUT) },
+      /** Also train on these CoNLL files (the final model may add eng.testa). */
+      add: { type: 'string', multiple: true, default: [] },
+      cv: { type: 'string', default: '0' },
+      /** The word representations (`npm run build:lexicon` output). */
+      words: { type: 'string', default: WORD_REPRESENTATIONS },
+    },
+  });
+  WORD_DROPOUT = Number(values['word-dropout']);
+  MIN_FEATURE_COUNT = Number(values['min-count']);
+  const docs = [
+    ...readConll(`${DATA}/conll2003/eng.train`),
+    ...(values.add as string[]).flatMap((f) => readConll(resolve(f))),
+  ];
+  const groups = (values['word-features'] as string)
+    .split(',')
+    .filter((g): g is WordFeatureGroup => (WORD_FEATURE_GROUPS as readonly string[]).includes(g));
+  const lexicon: FeatureLexicon = values.gazetteers
+    ? {
+        ...buildGazetteers(commonWords(docs), { grobid: values.grobid === 'true' }),
+        words: groups.length > 0 ? loadWordTable(values.words as string) : EMPTY_WORD_TABLE,
+        wordFeatures: groups,
+      }
+    : EMPTY_LEXICON;
+  log(`lexicon: ${lexicon.phrases.size} gazetteer phrases; word features: ${groups.join(', ') || 'none'}`);
+  wordCache = new WordCache(lexicon, 10_000_000);
+  const examples = docs.map((d) => toExample(d, lexicon));
+  log(`${examples.length} documents, ${examples.reduce((a, e) => a + e.gold.length, 0)} tokens prepared`);
+  const options: TrainOptions = {
+    epochs: Number(values.epochs),
+    stage2Epochs: Number(values['stage2-epochs']),
+    stages: Number(values.stages),
+    version: values.version as string,
+  };
+  const folds = Number(values.cv);
+  if (folds > 1) {
+    const label = `gazetteers ${values.gazetteers ? (values.grobid === 'true' ? 'npm + GROBID' : 'npm') : 'none'}; word features ${groups.join(', ') || 'none'}`;
+    crossValidate(docs, examples, lexicon, options, folds, label);
+    return;
+  }
+  const bytes = encodeModel(trainModel(examples, lexicon, options));
   const out = values.out as string;
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);

@@ -1,7 +1,8 @@
 import type { SentenceRange } from '../text/sentences';
 import * as hashing from './hash';
-import { type FeatureLexicon, PhraseTable } from './lexicon';
+import { EMPTY_LEXICON, type FeatureLexicon, PhraseTable } from './lexicon';
 import { CaseClass, caseClass, normalizeWord, wordShape } from './word-shape';
+import { CLUSTER_LEVELS, clusterPrefix, unpackWord } from './word-table';
 
 // Module-level bindings: transpiled imports are property getters, and the per-token loops below call these
 // tens of times per token (measurable in the CLI, which runs through tsx).
@@ -49,17 +50,32 @@ const T_DOC_CASE = 30;
 const T_GAZ = 40;
 const T_GAZ_NEXT = 41;
 const T_GAZ_PREV = 42;
+const T_GAZ_BIT = 43;
+const T_NEWS_CLUSTER = 50; // 50..53, by level
+const T_GLOVE_CLUSTER = 54; // 54..57, by level
+const T_CAPS = 58;
+const T_CAPS_CASE = 59;
+
+/** Capitalisation bucket from which a word reads as a name (70% of its mid-sentence uses; word-table.ts). */
+const NAME_LIKE_CAPS = 5;
 
 const BOUNDARY = hashString('<s>');
 const BIAS = mix(T_BIAS, 0);
 
+/** Neighbour roles, in the order {@link extractFeatures} emits their keys for a token. */
+export const NEIGHBOUR_ROLES = 4;
+
 /**
- * Keys a word contributes to its neighbours' features, in the order {@link extractFeatures} emits them for
- * a token: as the previous word, the next word, two before and two after. A tagger caches their scores per
- * distinct word instead of looking them up per token.
+ * Keys a word contributes to its neighbours' features, per role: as the previous word, the next word, two
+ * before and two after. A tagger caches their scores per distinct word instead of looking them up per token.
  */
-export function neighbourKeys(norm: number): Uint32Array {
-  return Uint32Array.of(mix(T_PREV, norm), mix(T_NEXT, norm), mix(T_PREV2, norm), mix(T_NEXT2, norm));
+export function neighbourKeys(norm: number): readonly Uint32Array[] {
+  return [
+    Uint32Array.of(mix(T_PREV, norm)),
+    Uint32Array.of(mix(T_NEXT, norm)),
+    Uint32Array.of(mix(T_PREV2, norm)),
+    Uint32Array.of(mix(T_NEXT2, norm)),
+  ];
 }
 
 /** The bias key, emitted for every token before its neighbour keys. */
@@ -74,8 +90,12 @@ export interface WordEntry {
   readonly norm: number;
   readonly short: number;
   readonly cls: number;
-  /** Keys of the context-free templates (word, lower case, shapes, affixes). */
+  /** The word's packed word-table value (0 when the table does not hold it). */
+  readonly rep: number;
+  /** Keys of the context-free templates (word, lower case, shapes, affixes, word representations). */
   readonly local: Uint32Array;
+  /** Keys the word contributes as each neighbour role (see {@link neighbourKeys}). */
+  readonly neighbours: readonly Uint32Array[];
   /** Scratch slot for a tagger: the word's own scores (from `local`), filled on first use. */
   localScores: Float32Array | undefined;
   /** Scratch slot for a tagger: the weights of each of this word's {@link neighbourKeys}, filled on first use. */
@@ -89,24 +109,30 @@ export interface WordEntry {
 export class WordCache {
   private readonly entries = new Map<string, WordEntry>();
 
-  public constructor(private readonly limit = 200_000) {}
+  /** `lexicon` supplies the word representations; a cache serves one lexicon only. */
+  public constructor(
+    private readonly lexicon: FeatureLexicon = EMPTY_LEXICON,
+    private readonly limit = 200_000,
+  ) {}
 
   /** The entry of `word`, computed on first use. */
   public get(word: string): WordEntry {
     let e = this.entries.get(word);
     if (e === undefined) {
       if (this.entries.size >= this.limit) this.entries.clear();
-      e = wordEntry(word);
+      e = wordEntry(word, this.lexicon);
       this.entries.set(word, e);
     }
     return e;
   }
 }
 
-function wordEntry(w: string): WordEntry {
+function wordEntry(w: string, lexicon: FeatureLexicon): WordEntry {
   const lower = normalizeWord(w);
   const norm = hashString(lower);
   const short = hashString(wordShape(w, true));
+  const cls = caseClass(w);
+  const rep = lexicon.words.get(norm);
   const local: number[] = [
     mix(T_WORD, hashString(w)),
     mix(T_LOWER, norm),
@@ -118,15 +144,45 @@ function wordEntry(w: string): WordEntry {
     local.push(mix(T_PREFIX + k - 1, hashString(w.slice(0, k))));
     local.push(mix(T_SUFFIX + k - 1, hashString(lower.slice(len - k))));
   }
+  representationKeys(rep, cls, lexicon, local);
   return {
     lower,
     norm,
     short,
-    cls: caseClass(w),
+    cls,
+    rep,
     local: Uint32Array.from(local),
+    neighbours: neighbourKeys(norm),
     localScores: undefined,
     neighbourScores: undefined,
   };
+}
+
+/**
+ * Keys of what unlabeled text says about a word. For a word 2012–2020 news capitalises (≥ 70% of its
+ * mid-sentence uses: a name), its cluster in the news tree, built from the contexts news writes it in
+ * ("trump" with "biden" and "obama"); for any other word, its GloVe cluster (2014, six billion words: the
+ * better vectors for ordinary words, but an older sense of names that became news later: GloVe files
+ * "trump" with "privilege" and "forfeit"). Then how often news capitalises it, alone and with how this
+ * occurrence is cased. Frequency is left out: which names are frequent is the news of the day, and the
+ * 1996 training text would teach that frequent capitalised words are places.
+ */
+function representationKeys(rep: number, cls: number, lexicon: FeatureLexicon, out: number[]): void {
+  const groups = lexicon.wordFeatures;
+  if (groups.length === 0) return;
+  const w = unpackWord(rep);
+  const nameLike = w.caps >= NAME_LIKE_CAPS;
+  if (nameLike && w.news !== undefined && groups.includes('news')) {
+    for (let level = 1; level <= CLUSTER_LEVELS; level++)
+      out.push(mix(T_NEWS_CLUSTER + level - 1, clusterPrefix(w.news, level)));
+  } else if (!nameLike && w.glove !== undefined && groups.includes('glove')) {
+    for (let level = 1; level <= CLUSTER_LEVELS; level++)
+      out.push(mix(T_GLOVE_CLUSTER + level - 1, clusterPrefix(w.glove, level)));
+  }
+  if (groups.includes('caps')) {
+    out.push(mix(T_CAPS, w.caps));
+    out.push(mix3(T_CAPS_CASE, w.caps, cls));
+  }
 }
 
 /** Growable buffer of feature keys; a tagger keeps one and reuses it for every document. */
@@ -218,6 +274,7 @@ export function extractFeatures(
   scratch: FeatureScratch = new FeatureScratch(),
 ): DocumentFeatures {
   const all = mode === 'all';
+  const boundary = neighbourKeys(BOUNDARY);
   const n = words.length;
   scratch.reserve(n);
   const info = tokenInfo(words, sentences, cache, scratch);
@@ -239,12 +296,16 @@ export function extractFeatures(
       const headline = info.headline[i] as number;
       const first = info.first[i] as number;
       if (all) {
-        for (const key of (info.entries[i] as WordEntry).local) keys.push(key);
+        const e = info.entries;
+        for (const key of (e[i] as WordEntry).local) keys.push(key);
         keys.push(BIAS);
-        keys.push(mix(T_PREV, prev));
-        keys.push(mix(T_NEXT, next));
-        keys.push(mix(T_PREV2, i > sent.start + 1 ? (info.norm[i - 2] as number) : BOUNDARY));
-        keys.push(mix(T_NEXT2, i + 2 < sent.end ? (info.norm[i + 2] as number) : BOUNDARY));
+        const roles = [
+          i > sent.start ? (e[i - 1] as WordEntry).neighbours[0] : boundary[0],
+          i + 1 < sent.end ? (e[i + 1] as WordEntry).neighbours[1] : boundary[1],
+          i > sent.start + 1 ? (e[i - 2] as WordEntry).neighbours[2] : boundary[2],
+          i + 2 < sent.end ? (e[i + 2] as WordEntry).neighbours[3] : boundary[3],
+        ];
+        for (const role of roles) for (const key of role as Uint32Array) keys.push(key);
       }
       keys.push(mix3(T_PREV_CUR, prev, norm));
       keys.push(mix3(T_CUR_NEXT, norm, next));
@@ -261,7 +322,12 @@ export function extractFeatures(
         keys.push(mix3(T_DOC_CASE, doc.caseFlags[i] as number, cls * 4 + first * 2 + headline));
       }
       const g = gaz[i] as number;
-      if (g !== 0) keys.push(mix(T_GAZ, g));
+      if (g !== 0) {
+        keys.push(mix(T_GAZ, g));
+        // One key per list as well: with many lists, most combinations of them are too rare to learn.
+        for (let bits = g >>> 2, b = 0; bits !== 0; bits >>>= 1, b++)
+          if (bits & 1) keys.push(mix3(T_GAZ_BIT, b, g & 3));
+      }
       if (i + 1 < sent.end && gaz[i + 1] !== 0) keys.push(mix(T_GAZ_NEXT, gaz[i + 1] as number));
       if (i > sent.start && gaz[i - 1] !== 0) keys.push(mix(T_GAZ_PREV, gaz[i - 1] as number));
     }

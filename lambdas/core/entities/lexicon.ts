@@ -1,5 +1,6 @@
 import { hashString, mix } from './hash';
 import { normalizeWord } from './word-shape';
+import { EMPTY_WORD_TABLE, type WordTable } from './word-table';
 
 /**
  * Gazetteer phrases compiled into the model at training time: an open-addressing table of 32-bit hashes of
@@ -12,17 +13,17 @@ export class PhraseTable {
   /** Wraps a built table (see {@link PhraseTable.build}); `slotKeys.length` is a power of two. */
   public constructor(
     public readonly slotKeys: Uint32Array,
-    public readonly slotMasks: Uint8Array,
+    public readonly slotMasks: Uint16Array,
   ) {
     this.mask = slotKeys.length - 1;
   }
 
   /** Builds the table for phrase `hashes` with category bits `masks` (non-zero). */
-  public static build(hashes: Uint32Array, masks: Uint8Array): PhraseTable {
+  public static build(hashes: Uint32Array, masks: Uint16Array): PhraseTable {
     let size = 16;
     while (size < hashes.length * 2) size <<= 1;
     const keys = new Uint32Array(size);
-    const cats = new Uint8Array(size);
+    const cats = new Uint16Array(size);
     for (let i = 0; i < hashes.length; i++) {
       const h = hashes[i] as number;
       let slot = PhraseTable.slotOf(h, size - 1);
@@ -78,13 +79,22 @@ export interface FeatureLexicon {
   readonly phrases: PhraseTable;
   /** Longest phrase, in tokens. */
   readonly maxPhraseTokens: number;
-  /** Names of the gazetteer categories, bit i ↔ categories[i]; stored for inspection only. */
+  /** Names of the gazetteer categories, bit i ↔ categories[i]. */
   readonly categories: readonly string[];
+  /** Word representations learned from unlabeled news (clusters, capitalisation). */
+  readonly words: WordTable;
+  /** Which of the word table's feature groups the model was trained with. */
+  readonly wordFeatures: readonly WordFeatureGroup[];
 }
+
+/** Feature groups read from the word table: news clusters, GloVe clusters, capitalisation in news. */
+export type WordFeatureGroup = 'news' | 'glove' | 'caps';
 
 /** A lexicon with no entries. */
 export const EMPTY_LEXICON: FeatureLexicon = {
-  phrases: PhraseTable.build(new Uint32Array(0), new Uint8Array(0)),
+  phrases: PhraseTable.build(new Uint32Array(0), new Uint16Array(0)),
   maxPhraseTokens: 0,
   categories: [],
+  words: EMPTY_WORD_TABLE,
+  wordFeatures: [],
 };

@@ -1,6 +1,7 @@
 import { ModelFormatError } from '../errors';
 import { LABEL_COUNT } from './labels';
-import { type FeatureLexicon, PhraseTable } from './lexicon';
+import { type FeatureLexicon, PhraseTable, type WordFeatureGroup } from './lexicon';
+import { WordTable } from './word-table';
 
 /** One weight set as training produces it: dense rows per feature key plus transition weights. */
 export interface ModelStage {
@@ -48,7 +49,7 @@ export interface LoadedModel {
 
 const MAGIC = 'NFNER';
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-const FORMAT_VERSION = 5;
+const FORMAT_VERSION = 6;
 
 interface Header {
   readonly version: string;
@@ -57,6 +58,8 @@ interface Header {
   readonly phraseSlots: number;
   readonly categories: readonly string[];
   readonly maxPhraseTokens: number;
+  readonly wordSlots: number;
+  readonly wordFeatures: readonly WordFeatureGroup[];
 }
 
 /**
@@ -102,7 +105,10 @@ export function encodeModel(model: NerModel): Uint8Array {
   }
   const { phrases } = model.lexicon;
   body.u32s(phrases.slotKeys);
-  body.bytes(phrases.slotMasks);
+  body.u16s(phrases.slotMasks);
+  const { words } = model.lexicon;
+  body.u32s(words.slotKeys);
+  body.u32s(words.slotValues);
   const header: Header = {
     version: model.version,
     labels: L,
@@ -110,6 +116,8 @@ export function encodeModel(model: NerModel): Uint8Array {
     phraseSlots: phrases.slotKeys.length,
     categories: model.lexicon.categories,
     maxPhraseTokens: model.lexicon.maxPhraseTokens,
+    wordSlots: words.slotKeys.length,
+    wordFeatures: model.lexicon.wordFeatures,
   };
   const out = new ByteWriter();
   out.bytes(new TextEncoder().encode(MAGIC));
@@ -158,7 +166,12 @@ function decode(bytes: Uint8Array): LoadedModel {
   if (!(slots >= 1 && (slots & (slots - 1)) === 0))
     throw new ModelFormatError('Phrase table size is not a power of two');
   const slotKeys = r.u32s(slots);
-  const slotMasks = Uint8Array.from(r.bytes(slots));
+  const slotMasks = r.u16s(slots);
+  const wordSlots = header.wordSlots;
+  if (!(wordSlots >= 1 && (wordSlots & (wordSlots - 1)) === 0))
+    throw new ModelFormatError('Word table size is not a power of two');
+  const wordKeys = r.u32s(wordSlots);
+  const wordValues = r.u32s(wordSlots);
   if (!r.atEnd()) throw new ModelFormatError('Trailing bytes after entity model');
   return {
     version: header.version,
@@ -167,6 +180,8 @@ function decode(bytes: Uint8Array): LoadedModel {
       phrases: new PhraseTable(slotKeys, slotMasks),
       maxPhraseTokens: header.maxPhraseTokens,
       categories: header.categories,
+      words: new WordTable(wordKeys, wordValues),
+      wordFeatures: header.wordFeatures,
     },
   };
 }
@@ -224,6 +239,14 @@ class ByteWriter {
 
   public f32s(a: Float32Array): void {
     for (const v of a) this.f32(v);
+  }
+
+  public u16s(a: Uint16Array): void {
+    this.ensure(2 * a.length);
+    for (const v of a) {
+      this.view.setUint16(this.pos, v, true);
+      this.pos += 2;
+    }
   }
 
   public bytes(b: Uint8Array): void {
@@ -306,6 +329,15 @@ class ByteReader {
     const { buffer, view } = this.words(n);
     if (LITTLE_ENDIAN) return new Uint32Array(buffer);
     return Uint32Array.from({ length: n }, (_, i) => view.getUint32(4 * i, true));
+  }
+
+  public u16s(n: number): Uint16Array {
+    const raw = this.bytes(2 * n);
+    const copy = new Uint8Array(raw.length);
+    copy.set(raw);
+    if (LITTLE_ENDIAN) return new Uint16Array(copy.buffer);
+    const view = new DataView(copy.buffer);
+    return Uint16Array.from({ length: n }, (_, i) => view.getUint16(2 * i, true));
   }
 
   public f32s(n: number): Float32Array {

@@ -14,12 +14,16 @@ import { LABEL_COUNT, labelType, OUTSIDE } from './labels';
 import type { FeatureLexicon } from './lexicon';
 import type { LoadedModel } from './model-format';
 import {
+  echoCapitalizedMentions,
   MENTION_VETOES,
+  mergeAdjacentPersons,
   REFINERS_VERSION,
   redecodeVetoedMentions,
   refineHolidayMentions,
+  refineMajorityTypes,
   refineNamesakes,
 } from './refiners';
+import type { MentionVeto } from './refiners/mention-veto';
 import { SparseWeights } from './sparse-weights';
 import { stackedFeatures } from './stacking';
 import { truecaseWords } from './truecase';
@@ -51,13 +55,41 @@ interface ScoringStage {
   readonly boundary: Float32Array;
 }
 
+/** What the tagger does besides decoding; training scripts switch parts off to measure them. */
+export interface PerceptronTaggerOptions {
+  /** Mention vetoes applied after decoding, in order. @default MENTION_VETOES */
+  readonly vetoes?: readonly MentionVeto[];
+  /** Whether a mention that is a holiday's name becomes MISC. @default true */
+  readonly holidays?: boolean;
+  /** Whether a name before "administration" and the like takes the article's person reading. @default true */
+  readonly namesakes?: boolean;
+  /** Whether caseless sentences are re-cased before tagging. @default true */
+  readonly truecase?: boolean;
+  /** Whether PERSON mentions with only spaces between them become one. @default true */
+  readonly adjacentPersons?: boolean;
+  /** Whether a name's mentions take the type most of them have in the article. @default true */
+  readonly majorityTypes?: boolean;
+  /** Whether capitalised spellings of running-text names are tagged like them. @default true */
+  readonly capsEcho?: boolean;
+}
+
 /**
  * The trained tagger: hashed features scored by an averaged structured perceptron, decoded per sentence with
  * BILOU-constrained Viterbi; a second stage, when the model has one, re-decodes with features of the first
  * stage's labels across the document. Building it indexes the model once; `tag` allocates only
  * per-document buffers.
  */
-export function createPerceptronTagger(model: LoadedModel): EntityTagger {
+export function createPerceptronTagger(
+  model: LoadedModel,
+  options: PerceptronTaggerOptions = {},
+): EntityTagger {
+  const vetoes = options.vetoes ?? MENTION_VETOES;
+  const holidays = options.holidays ?? true;
+  const namesakes = options.namesakes ?? true;
+  const truecase = options.truecase ?? true;
+  const adjacentPersons = options.adjacentPersons ?? true;
+  const majorityTypes = options.majorityTypes ?? true;
+  const capsEcho = options.capsEcho ?? true;
   // A later stage's transition weights are corrections to the sum of those below it.
   const sums = {
     pairs: new Float32Array(LABEL_COUNT * LABEL_COUNT),
@@ -76,17 +108,18 @@ export function createPerceptronTagger(model: LoadedModel): EntityTagger {
       weights,
       transitions: constrainTransitions(sums.pairs, sums.start, sums.end),
       bias: rowsOf(Uint32Array.of(BIAS_KEY), weights),
-      boundary: rowsOf(neighbourKeys(BOUNDARY_NORM), weights),
+      boundary: roleRows(neighbourKeys(BOUNDARY_NORM), weights),
     };
   });
-  const cache = new WordCache();
+  const cache = new WordCache(model.lexicon);
   const scratch = new Scratch();
   return {
     version: `${model.version}+${REFINERS_VERSION}`,
     tag(text: string): EntitySpan[] {
       const raw = prepareText(text);
-      const prepared = { ...raw, words: truecaseWords(raw.words, raw.sentences, model.lexicon) };
-      const labels = decodeLabels(prepared, stages, model.lexicon, cache, scratch);
+      const words = truecase ? truecaseWords(raw.words, raw.sentences, model.lexicon) : raw.words;
+      const prepared = { ...raw, words };
+      const labels = decodeLabels(prepared, stages, model.lexicon, cache, scratch, vetoes);
       const spans: EntitySpan[] = [];
       const { tokens } = prepared;
       // Constrained decoding leaves well-formed BILOU per sentence: an entity opens at B or U and closes
@@ -103,7 +136,11 @@ export function createPerceptronTagger(model: LoadedModel): EntityTagger {
           spans.push({ text: text.slice(start, end), type: labelType(y), start, end });
         }
       }
-      return refineNamesakes(text, refineHolidayMentions(spans));
+      let refined = adjacentPersons ? mergeAdjacentPersons(text, spans) : spans;
+      if (majorityTypes) refined = refineMajorityTypes(refined);
+      if (capsEcho) refined = echoCapitalizedMentions(text, refined);
+      if (holidays) refined = refineHolidayMentions(refined);
+      return namesakes ? refineNamesakes(text, refined) : refined;
     },
   };
 }
@@ -153,6 +190,7 @@ function decodeLabels(
   lexicon: FeatureLexicon,
   cache: WordCache,
   scratch: Scratch,
+  vetoes: readonly MentionVeto[],
 ): Uint8Array {
   const n = prepared.words.length;
   const first = stages[0] as ScoringStage;
@@ -211,15 +249,7 @@ function decodeLabels(
     decodeAll(prepared, emissions, second.transitions, labels, back);
     transitions = second.transitions;
   }
-  redecodeVetoedMentions(
-    prepared.words,
-    prepared.sentences,
-    emissions,
-    transitions,
-    labels,
-    back,
-    MENTION_VETOES,
-  );
+  redecodeVetoedMentions(prepared.words, prepared.sentences, emissions, transitions, labels, back, vetoes);
   return labels;
 }
 
@@ -238,14 +268,23 @@ function localScores(entry: WordEntry, weights: SparseWeights, bias: Float32Arra
   return scores;
 }
 
-/** The weights of each of a word's neighbour keys, one row of LABEL_COUNT each, cached on its entry. */
+/** The summed weights of a word's keys in each neighbour role, one row of LABEL_COUNT each, cached on its entry. */
 function neighbourScores(entry: WordEntry, weights: SparseWeights): Float32Array {
   let scores = entry.neighbourScores;
   if (scores === undefined) {
-    scores = rowsOf(neighbourKeys(entry.norm), weights);
+    scores = roleRows(entry.neighbours, weights);
     entry.neighbourScores = scores;
   }
   return scores;
+}
+
+/** One row per neighbour role: the weights of the role's keys added up (zeros for keys the model lacks). */
+function roleRows(roles: readonly Uint32Array[], weights: SparseWeights): Float32Array {
+  const rows = new Float32Array(roles.length * L);
+  roles.forEach((keys, k) => {
+    weights.accumulate(keys, 0, keys.length, rows, k * L);
+  });
+  return rows;
 }
 
 /** One row of weights per key (zeros for keys the model lacks). */

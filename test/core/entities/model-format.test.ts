@@ -1,3 +1,4 @@
+import { hashString } from '../../../lambdas/core/entities/hash';
 import { LABEL_COUNT } from '../../../lambdas/core/entities/labels';
 import { PhraseTable } from '../../../lambdas/core/entities/lexicon';
 import {
@@ -6,6 +7,7 @@ import {
   type LoadedModel,
   type NerModel,
 } from '../../../lambdas/core/entities/model-format';
+import { packWord, unpackWord, WordTable } from '../../../lambdas/core/entities/word-table';
 import { ModelFormatError } from '../../../lambdas/core/errors';
 
 const L = LABEL_COUNT;
@@ -28,10 +30,18 @@ function tinyModel(): NerModel {
     lexicon: {
       phrases: PhraseTable.build(
         Uint32Array.from([PhraseTable.hashTokens(['New', 'York']), PhraseTable.hashTokens(['Kim'])]),
-        Uint8Array.from([2, 16]),
+        Uint16Array.from([2, 1 << 13]),
       ),
       maxPhraseTokens: 2,
       categories: ['country', 'city'],
+      words: WordTable.build(
+        Uint32Array.from([hashString('tiktok'), hashString('said')]),
+        Uint32Array.from([
+          packWord({ news: 0o7012, glove: undefined, caps: 7, frequency: 3 }),
+          packWord({ news: 0o3111, glove: 0o4444, caps: 1, frequency: 7 }),
+        ]),
+      ),
+      wordFeatures: ['news', 'caps'],
     },
   };
 }
@@ -64,9 +74,18 @@ describe('entity model format', () => {
       Array.from(model.stages[0]?.transitions ?? []),
     );
     expect(decoded.lexicon.phrases.get(PhraseTable.hashTokens(['new', 'YORK']))).toBe(2);
-    expect(decoded.lexicon.phrases.get(PhraseTable.hashTokens(['Kim']))).toBe(16);
+    expect(decoded.lexicon.phrases.get(PhraseTable.hashTokens(['Kim']))).toBe(1 << 13);
     expect(decoded.lexicon.phrases.get(PhraseTable.hashTokens(['Seoul']))).toBe(0);
     expect(decoded.lexicon.maxPhraseTokens).toBe(2);
+    expect(unpackWord(decoded.lexicon.words.get(hashString('tiktok')))).toEqual({
+      news: 0o7012,
+      glove: undefined,
+      caps: 7,
+      frequency: 3,
+    });
+    expect(unpackWord(decoded.lexicon.words.get(hashString('said'))).glove).toBe(0o4444);
+    expect(decoded.lexicon.words.get(hashString('seoul'))).toBe(0);
+    expect(decoded.lexicon.wordFeatures).toEqual(['news', 'caps']);
   });
 
   it.each([
@@ -88,7 +107,7 @@ describe('entity model format', () => {
 
     // Assess
     expect(decoded.lexicon.phrases.size).toBe(2);
-    expect(decoded.lexicon.phrases.get(PhraseTable.hashTokens(['Kim']))).toBe(16);
+    expect(decoded.lexicon.phrases.get(PhraseTable.hashTokens(['Kim']))).toBe(1 << 13);
   });
 
   it('drops rows whose weights are all zero', () => {

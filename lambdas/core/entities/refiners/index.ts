@@ -3,7 +3,10 @@ import { headNoun } from './head-noun';
 import type { MentionVeto } from './mention-veto';
 import { titleNoun } from './title-noun';
 
+export { mergeAdjacentPersons } from './adjacent-persons';
+export { echoCapitalizedMentions } from './caps-echo';
 export { refineHolidayMentions } from './holiday-names';
+export { refineMajorityTypes } from './majority-type';
 export { refineNamesakes } from './namesake';
 export { redecodeVetoedMentions } from './redecode';
 export { REFINERS_VERSION } from './version';

@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEntityTagger } from '../../../lambdas/core/entities';
+import type { EntityTagger } from '../../../lambdas/core/entities/types';
+
+const MODELS = join(__dirname, '../../../models');
+
+/** Expected mentions as `text/TYPE` (PER, ORG, LOC, MISC), CoNLL-2003 guidelines, in text order. */
+type Case = readonly [sentence: string, expected: readonly string[]];
+
+/**
+ * Sentences written for this suite in the style of 2015–2025 wire news (none is taken from an article):
+ * companies, products, agencies and people the 1996 training news never saw, and the error classes users
+ * reported. Each must come out exactly as expected.
+ */
+const REPORTED: readonly Case[] = [
+  [
+    'Samsung Electronics said on Tuesday that its quarterly profit fell 56 percent.',
+    ['Samsung Electronics/ORG'],
+  ],
+  ['The deadline is Jan 5, officials said.', []],
+  [
+    "MADRID (Reuters) - Spain's government approved the budget on Friday.",
+    ['MADRID/LOC', 'Reuters/ORG', 'Spain/LOC'],
+  ],
+  [
+    'Pope Francis met President Joe Biden at the Vatican on Friday.',
+    ['Pope Francis/PER', 'Joe Biden/PER', 'Vatican/LOC'],
+  ],
+  ['Elian Gonzalez returned to Cuba with his father in 2000.', ['Elian Gonzalez/PER', 'Cuba/LOC']],
+  ['😀Kim Jong Un😀 arrived in Hanoi by train.', ['Kim Jong Un/PER', 'Hanoi/LOC']],
+];
+
+/** Modern names in ordinary sentences: the suite as a whole must stay above its floor. */
+const MODERN: readonly Case[] = [
+  [
+    'Elon Musk said SpaceX would launch 60 Starlink satellites from Cape Canaveral.',
+    ['Elon Musk/PER', 'SpaceX/ORG', 'Starlink/MISC', 'Cape Canaveral/LOC'],
+  ],
+  [
+    'The Federal Reserve raised interest rates as Jerome Powell warned of inflation.',
+    ['Federal Reserve/ORG', 'Jerome Powell/PER'],
+  ],
+  [
+    'Volodymyr Zelenskiy urged NATO to send more weapons to Ukraine.',
+    ['Volodymyr Zelenskiy/PER', 'NATO/ORG', 'Ukraine/LOC'],
+  ],
+  [
+    'The World Health Organization said the virus had spread to 114 countries.',
+    ['World Health Organization/ORG'],
+  ],
+  [
+    'Greta Thunberg spoke at the United Nations climate summit in Glasgow.',
+    ['Greta Thunberg/PER', 'United Nations/ORG', 'Glasgow/LOC'],
+  ],
+  [
+    'Boris Johnson resigned after a revolt in the Conservative Party.',
+    ['Boris Johnson/PER', 'Conservative Party/ORG'],
+  ],
+  [
+    'Kamala Harris visited Guatemala and Mexico on her first foreign trip.',
+    ['Kamala Harris/PER', 'Guatemala/LOC', 'Mexico/LOC'],
+  ],
+  [
+    'Microsoft agreed to buy Activision Blizzard for $69 billion.',
+    ['Microsoft/ORG', 'Activision Blizzard/ORG'],
+  ],
+  [
+    'Shares of Tesla fell 5 percent in New York after Musk sold stock.',
+    ['Tesla/ORG', 'New York/LOC', 'Musk/PER'],
+  ],
+  [
+    'Emmanuel Macron and Olaf Scholz met in Paris to discuss energy prices.',
+    ['Emmanuel Macron/PER', 'Olaf Scholz/PER', 'Paris/LOC'],
+  ],
+  [
+    'Pfizer and BioNTech asked the Food and Drug Administration to approve a booster.',
+    ['Pfizer/ORG', 'BioNTech/ORG', 'Food and Drug Administration/ORG'],
+  ],
+  [
+    'Taliban fighters entered Kabul as Ashraf Ghani fled the country.',
+    ['Taliban/ORG', 'Kabul/LOC', 'Ashraf Ghani/PER'],
+  ],
+  [
+    'Jacinda Ardern announced new gun laws in Wellington on Thursday.',
+    ['Jacinda Ardern/PER', 'Wellington/LOC'],
+  ],
+  [
+    'The European Central Bank kept rates on hold, Christine Lagarde said.',
+    ['European Central Bank/ORG', 'Christine Lagarde/PER'],
+  ],
+  ["Rishi Sunak became Britain's prime minister in October.", ['Rishi Sunak/PER', 'Britain/LOC']],
+  [
+    'Huawei was added to a U.S. trade blacklist by the Commerce Department.',
+    ['Huawei/ORG', 'U.S./LOC', 'Commerce Department/ORG'],
+  ],
+  [
+    "Narendra Modi won a second term as India's Bharatiya Janata Party swept the vote.",
+    ['Narendra Modi/PER', 'India/LOC', 'Bharatiya Janata Party/ORG'],
+  ],
+  [
+    'Alexei Navalny was jailed after returning to Moscow from Berlin.',
+    ['Alexei Navalny/PER', 'Moscow/LOC', 'Berlin/LOC'],
+  ],
+  [
+    'Mark Zuckerberg testified before the Senate about Facebook and Cambridge Analytica.',
+    ['Mark Zuckerberg/PER', 'Senate/ORG', 'Facebook/ORG', 'Cambridge Analytica/ORG'],
+  ],
+  [
+    'Nancy Pelosi landed in Taipei despite warnings from Beijing.',
+    ['Nancy Pelosi/PER', 'Taipei/LOC', 'Beijing/LOC'],
+  ],
+  [
+    'Argentina beat France on penalties to win the World Cup in Qatar.',
+    ['Argentina/LOC', 'France/LOC', 'World Cup/MISC', 'Qatar/LOC'],
+  ],
+  [
+    "Recep Tayyip Erdogan said Turkey would not approve Sweden's bid to join NATO.",
+    ['Recep Tayyip Erdogan/PER', 'Turkey/LOC', 'Sweden/LOC', 'NATO/ORG'],
+  ],
+  ['Saudi Aramco reported record profit as oil prices rose.', ['Saudi Aramco/ORG']],
+  [
+    'Jair Bolsonaro lost the Brazilian election to Luiz Inacio Lula da Silva.',
+    ['Jair Bolsonaro/PER', 'Brazilian/MISC', 'Luiz Inacio Lula da Silva/PER'],
+  ],
+  ['Hurricane Maria left Puerto Rico without power for months.', ['Maria/MISC', 'Puerto Rico/LOC']],
+  [
+    'Sam Bankman-Fried founded the FTX exchange in Hong Kong.',
+    ['Sam Bankman-Fried/PER', 'FTX/ORG', 'Hong Kong/LOC'],
+  ],
+  ['Amazon workers in Alabama voted against joining a union.', ['Amazon/ORG', 'Alabama/LOC']],
+  [
+    'Xi Jinping told the Communist Party congress that China would reunify with Taiwan.',
+    ['Xi Jinping/PER', 'Communist Party/ORG', 'China/LOC', 'Taiwan/LOC'],
+  ],
+  ['Senator Bernie Sanders endorsed Joe Biden in April.', ['Bernie Sanders/PER', 'Joe Biden/PER']],
+  [
+    'The Securities and Exchange Commission sued Coinbase in June.',
+    ['Securities and Exchange Commission/ORG', 'Coinbase/ORG'],
+  ],
+  [
+    "Benjamin Netanyahu returned to power after Israel's fifth election in four years.",
+    ['Benjamin Netanyahu/PER', 'Israel/LOC'],
+  ],
+  ["Google's parent Alphabet said revenue rose 41 percent.", ['Google/ORG', 'Alphabet/ORG']],
+  [
+    'Kim Yo Jong warned South Korea against sending leaflets across the border.',
+    ['Kim Yo Jong/PER', 'South Korea/LOC'],
+  ],
+  [
+    'Ketanji Brown Jackson joined the Supreme Court in June.',
+    ['Ketanji Brown Jackson/PER', 'Supreme Court/ORG'],
+  ],
+  ['Twitter suspended the account after Elon Musk bought the company.', ['Twitter/ORG', 'Elon Musk/PER']],
+  [
+    'Abiy Ahmed sent troops into Tigray, the northern region of Ethiopia.',
+    ['Abiy Ahmed/PER', 'Tigray/LOC', 'Ethiopia/LOC'],
+  ],
+  [
+    'The Centers for Disease Control and Prevention updated its guidance on masks.',
+    ['Centers for Disease Control and Prevention/ORG'],
+  ],
+];
+
+/** The floor for MODERN: perceptron-4 scored 87.7 when this suite was written (perceptron-3: 83.1). */
+const MODERN_F1_FLOOR = 85;
+
+function tagged(tagger: EntityTagger, sentence: string): string[] {
+  const short = { PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC', MISC: 'MISC' } as const;
+  return tagger.tag(sentence).map((s) => `${s.text}/${short[s.type]}`);
+}
+
+describe('entity tagger on modern news (committed model)', () => {
+  let tagger: EntityTagger;
+
+  beforeAll(() => {
+    tagger = createEntityTagger((p) => readFileSync(join(MODELS, p)));
+  });
+
+  it.each(REPORTED)('tags a reported error class right: %s', (sentence, expected) => {
+    // Prepare: the committed model, loaded once.
+
+    // Act
+    const got = tagged(tagger, sentence);
+
+    // Assess
+    expect(got).toEqual(expected);
+  });
+
+  it(`keeps exact-match F1 on ${MODERN.length} modern sentences at or above ${MODERN_F1_FLOOR}`, () => {
+    // Prepare
+    let correct = 0;
+    let predicted = 0;
+    let gold = 0;
+    const misses: string[] = [];
+
+    // Act
+    for (const [sentence, expected] of MODERN) {
+      const got = tagged(tagger, sentence);
+      const want = new Set(expected);
+      correct += got.filter((m) => want.has(m)).length;
+      predicted += got.length;
+      gold += expected.length;
+      if (got.join('|') !== expected.join('|')) misses.push(`${sentence} → ${got.join(', ')}`);
+    }
+    const precision = correct / predicted;
+    const recall = correct / gold;
+    const f1 = (200 * precision * recall) / (precision + recall);
+
+    // Assess: below the floor, the sentences that came out wrong are the failure message.
+    expect(f1 >= MODERN_F1_FLOOR ? [] : [`F1 ${f1.toFixed(1)}`, ...misses]).toEqual([]);
+  });
+});
