@@ -1,4 +1,5 @@
 import type { ArticleSummary, EntityHit, PublishedArticle } from '../../lambdas/reader';
+import { escapeControls } from './terminal-text';
 
 const COLUMNS = [
   { title: 'published', width: 25 },
@@ -27,6 +28,7 @@ export function formatHitRow(hit: ArticleSummary | PublishedArticle | EntityHit)
 }
 
 function fitCell(text: string, width: number): string {
-  const chars = Array.from(text.replace(/\s+/g, ' '));
+  // Titles come from article text: control characters print as visible escapes, not terminal commands.
+  const chars = Array.from(escapeControls(text.replace(/\s+/g, ' ')));
   return chars.length <= width ? chars.join('').padEnd(width) : `${chars.slice(0, width - 1).join('')}…`;
 }

@@ -8,6 +8,7 @@ import { ArticleReader, InvalidQueryError, TableReadError } from '../../lambdas/
 import { localS3Client } from '../../local/clients';
 import { CliError, UsageError } from './errors';
 import { type QueryTarget, resolveQueryTarget } from './query-target';
+import { escapeControls } from './terminal-text';
 import { renderRecordHtml } from './view-html';
 
 /**
@@ -101,7 +102,7 @@ async function readStoredText(target: QueryTarget, ref: TextRef): Promise<string
     return doc.article?.text;
   } catch (error) {
     process.stderr.write(
-      `cannot read the text from s3://${ref.bucket}/${ref.key}: ${(error as Error).message}\n`,
+      `cannot read the text from s3://${ref.bucket}/${escapeControls(ref.key)}: ${(error as Error).message}\n`,
     );
     return undefined;
   } finally {

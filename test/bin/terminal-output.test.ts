@@ -1,3 +1,4 @@
+import { formatHitRow } from '../../bin/cli/query-format';
 import { formatRecordRow } from '../../bin/cli/records-table';
 import { escapeControls } from '../../bin/cli/terminal-text';
 import type { ArticleRecord } from '../../lambdas/core/record/types';
@@ -37,5 +38,25 @@ describe('formatRecordRow', () => {
     expect(row).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(row).toContain('\\x1b]0;owned\\x07');
     expect(row).toContain('Title\\x1b[8m hidden');
+  });
+});
+
+describe('formatHitRow', () => {
+  it('prints a title holding terminal escapes as visible text', () => {
+    // Prepare
+    const hit = {
+      articleId: 'a1',
+      sortTime: '2019-12-20T00:00:00Z',
+      publishedAt: '2019-12-20',
+      status: 'processed',
+      title: 'Seoul\u001b[2J\u001b[H talks',
+    } as unknown as Parameters<typeof formatHitRow>[0];
+
+    // Act
+    const row = formatHitRow(hit);
+
+    // Assess
+    expect(row).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(row).toContain('Seoul\\x1b[2J\\x1b[H talks');
   });
 });
