@@ -1,3 +1,5 @@
+import { LocalRuntimeError } from '../../local/errors';
+
 /** Base class of the CLI's errors: printed as one line, exit code 2. */
 export class CliError extends Error {
   public constructor(message: string, options?: { cause?: unknown }) {
@@ -32,6 +34,11 @@ export function describeFailure(error: unknown): { readonly message: string; rea
       message: `no AWS credentials (${error.message}): set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY`,
       stack: false,
     };
+  }
+  // No local runtime running, a bad runtime option: the user's situation, not a bug.
+  if (error instanceof LocalRuntimeError) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return { message: `${error.message}${cause}`, stack: false };
   }
   // Service exceptions carry the response metadata: AWS answered, nothing crashed.
   if ('$metadata' in error) return { message: `AWS answered ${error.name}: ${error.message}`, stack: false };

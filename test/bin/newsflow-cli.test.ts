@@ -127,6 +127,19 @@ describe('newsflow usage', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it.each(['status', 'reconcile', 'reprocess'])(
+    'reports a missing local runtime for %s in one line, without a stack trace',
+    (command) => {
+      // Act
+      const { stderr, status } = newsflow([command, '--data-dir', join(tmpdir(), 'newsflow-no-runtime')]);
+
+      // Assess
+      expect(status).toBe(2);
+      expect(stderr).toMatch(/^newsflow: No local runtime found /);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    },
+  );
+
   it('treats --help after -- as an operand', () => {
     // Act
     const { stderr, status } = newsflow(['process', '--', '--help']);
