@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { normalizeWord } from '../../lambdas/core/entities/word-shape';
 import { tokenize } from '../../lambdas/core/text/tokenize';
+import { seededRandom } from './seeded-random';
 
 const DATA = resolve(__dirname, '../../../shared/data');
 const SEED = 20121231;
@@ -44,18 +45,6 @@ const CONTEXT_ALPHA = 0.75;
 const t0 = performance.now();
 function log(msg: string): void {
   process.stderr.write(`[lexicon ${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}\n`);
-}
-
-/** mulberry32: small, seeded, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gaussian(random: () => number): number {
@@ -218,7 +207,7 @@ function newsVectors(
   }
   const colSmoothed = Float64Array.from(colSum, (x) => x ** CONTEXT_ALPHA);
   const smoothedTotal = colSmoothed.reduce((a, b) => a + b, 0);
-  const random = rng(SEED);
+  const random = seededRandom(SEED);
   const projection = new Float32Array(B * DIMENSIONS);
   for (let i = 0; i < projection.length; i++) projection[i] = gaussian(random);
   const out = new Float32Array(V * DIMENSIONS);
@@ -333,7 +322,7 @@ function kmeans(
 
 /** A path `a.b.c.d` per row: k-means with BRANCHES clusters, then again inside each cluster, LEVELS deep. */
 function clusterTree(m: Float32Array, dims: number, rows: number, seed: number): string[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const paths: string[][] = Array.from({ length: rows }, () => []);
   let groups: number[][] = [Array.from({ length: rows }, (_, i) => i)];
   for (let level = 0; level < LEVELS; level++) {

@@ -36,6 +36,7 @@ import { EMPTY_WORD_TABLE } from '../../lambdas/core/entities/word-table';
 import { type ConllDocument, readConll } from './conll';
 import { buildGazetteers } from './gazetteers';
 import { NerScorer, type TypedSpan } from './score';
+import { seededRandom } from './seeded-random';
 import { loadWordTable, WORD_REPRESENTATIONS } from './word-representations';
 
 const DATA = resolve(__dirname, '../../../shared/data');
@@ -67,18 +68,6 @@ function log(msg: string): void {
   process.stderr.write(`[train ${((performance.now() - t0) / 1000).toFixed(1)}s] ${msg}\n`);
 }
 const t0 = performance.now();
-
-/** mulberry32: small, seeded, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -291,7 +280,7 @@ function run(
   verbose = true,
 ): { p: Perceptron; best: number; history: number[] } {
   const p = new Perceptron(rows);
-  const random = rng(SEED);
+  const random = seededRandom(SEED);
   const history: number[] = [];
   let best = 0;
   for (let e = 1; e <= epochs; e++) {

@@ -78,6 +78,9 @@ export function neighbourKeys(norm: number): readonly Uint32Array[] {
   ];
 }
 
+/** The neighbour keys of "no word" beyond a sentence edge, per role. */
+const BOUNDARY_ROLES = neighbourKeys(BOUNDARY);
+
 /** The bias key, emitted for every token before its neighbour keys. */
 export const BIAS_KEY = BIAS;
 
@@ -274,7 +277,6 @@ export function extractFeatures(
   scratch: FeatureScratch = new FeatureScratch(),
 ): DocumentFeatures {
   const all = mode === 'all';
-  const boundary = neighbourKeys(BOUNDARY);
   const n = words.length;
   scratch.reserve(n);
   const info = tokenInfo(words, sentences, cache, scratch);
@@ -300,10 +302,10 @@ export function extractFeatures(
         for (const key of (e[i] as WordEntry).local) keys.push(key);
         keys.push(BIAS);
         const roles = [
-          i > sent.start ? (e[i - 1] as WordEntry).neighbours[0] : boundary[0],
-          i + 1 < sent.end ? (e[i + 1] as WordEntry).neighbours[1] : boundary[1],
-          i > sent.start + 1 ? (e[i - 2] as WordEntry).neighbours[2] : boundary[2],
-          i + 2 < sent.end ? (e[i + 2] as WordEntry).neighbours[3] : boundary[3],
+          i > sent.start ? (e[i - 1] as WordEntry).neighbours[0] : BOUNDARY_ROLES[0],
+          i + 1 < sent.end ? (e[i + 1] as WordEntry).neighbours[1] : BOUNDARY_ROLES[1],
+          i > sent.start + 1 ? (e[i - 2] as WordEntry).neighbours[2] : BOUNDARY_ROLES[2],
+          i + 2 < sent.end ? (e[i + 2] as WordEntry).neighbours[3] : BOUNDARY_ROLES[3],
         ];
         for (const role of roles) for (const key of role as Uint32Array) keys.push(key);
       }
