@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { daysInMonth } from '../../lambdas/core/calendar/days';
 import type { EntityType } from '../../lambdas/core/entities/types';
 import {
   type ArticleQuery,
@@ -173,7 +174,7 @@ async function printHits<T extends ArticleSummary>(
 export function parseDays(spec: string): { from: string; to: string } {
   const month = /^(\d{4})-(\d{2})$/.exec(spec);
   if (month) {
-    const last = new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).getUTCDate();
+    const last = daysInMonth(Number(month[1]), Number(month[2]));
     return { from: `${spec}-01`, to: `${spec}-${String(last).padStart(2, '0')}` };
   }
   const [from, to = from, ...rest] = spec.split('..');

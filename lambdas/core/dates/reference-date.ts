@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../calendar/days';
 import { InvalidReferenceDateError } from '../errors';
 
 /** A calendar day. Months are 1-12. */
@@ -17,10 +18,7 @@ export function parseReferenceDate(value: string): CalendarDay {
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
-    throw new InvalidReferenceDateError(value);
-  }
+  if (!isCalendarDay(year, month, day)) throw new InvalidReferenceDateError(value);
   return { year, month, day };
 }
 

@@ -1,5 +1,6 @@
-import { formatDate, formatTime, isCalendarDay, isPlausibleYear } from './calendar';
-import { MONTH_PATTERN, monthNumber } from './months';
+import { isCalendarDay } from '../../calendar/days';
+import { MONTH_PATTERN, parseMonth } from '../../calendar/months';
+import { formatDate, formatTime, isPlausibleYear } from './calendar';
 import { formatOffset, ZONE_ABBREVIATIONS, zoneOffsetMinutes } from './time-zones';
 
 const ISO =
@@ -37,15 +38,15 @@ const DATE_PATTERNS: readonly DatePattern[] = [
   {
     re: new RegExp(`\\b(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b,?\\s+(\\d{4})\\b`, 'i'),
     read: (m) => {
-      const month = monthNumber(m[1] ?? '');
-      return month === undefined ? undefined : { year: num(m[3]), month, day: num(m[2]) };
+      const month = parseMonth(m[1] ?? '');
+      return month === 0 ? undefined : { year: num(m[3]), month, day: num(m[2]) };
     },
   },
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN}),?\\s+(\\d{4})\\b`, 'i'),
     read: (m) => {
-      const month = monthNumber(m[2] ?? '');
-      return month === undefined ? undefined : { year: num(m[3]), month, day: num(m[1]) };
+      const month = parseMonth(m[2] ?? '');
+      return month === 0 ? undefined : { year: num(m[3]), month, day: num(m[1]) };
     },
   },
   {

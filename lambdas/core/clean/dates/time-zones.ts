@@ -1,3 +1,5 @@
+import { daysInMonth } from '../../calendar/days';
+
 /**
  * Fixed UTC offsets (minutes) of the zone abbreviations that news sites print. Ambiguous abbreviations are
  * resolved the way English-language news uses them (`IST` India, `CST` US Central, `BST` British Summer).
@@ -57,7 +59,7 @@ function nthSunday(year: number, month: number, n: number): number {
 }
 
 function lastSunday(year: number, month: number): number {
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const days = daysInMonth(year, month);
   const lastWeekday = new Date(Date.UTC(year, month - 1, days)).getUTCDay();
   return days - lastWeekday;
 }

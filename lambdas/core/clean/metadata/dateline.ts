@@ -1,5 +1,6 @@
-import { formatDate, isCalendarDay } from '../dates/calendar';
-import { CAPITALISED_MONTH_PATTERN, monthNumber } from '../dates/months';
+import { isCalendarDay } from '../../calendar/days';
+import { CAPITALISED_MONTH_PATTERN, parseMonth } from '../../calendar/months';
+import { formatDate } from '../dates/calendar';
 import type { Dateline } from '../types';
 
 /**
@@ -100,9 +101,9 @@ export function readDateline(paragraph: string, referenceDate?: string): Datelin
     place: normalisePlace(groups.place),
     ...(agency === undefined ? {} : { agency }),
   };
-  const month = groups.month === undefined ? undefined : monthNumber(groups.month);
+  const month = parseMonth(groups.month ?? '');
   const day = Number(groups.day);
-  if (month === undefined) return { dateline };
+  if (month === 0) return { dateline };
   const year = groups.year === undefined ? inferYear(month, day, referenceDate) : Number(groups.year);
   if (year === undefined || !isCalendarDay(year, month, day)) return { dateline };
   return { dateline, date: formatDate(year, month, day) };

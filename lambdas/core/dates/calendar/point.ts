@@ -1,3 +1,4 @@
+import { daysInMonth } from '../../calendar/days';
 import { addDays, type CalendarDay, weekday } from '../reference-date';
 
 /** TimeML season codes, in calendar order (winter is the one that starts in December of its year). */
@@ -171,11 +172,6 @@ export function shiftBy(p: Point, unit: Grain, n: number): Point {
   }
   if (unit === 'week' && p.grain === 'day') return shift(p, n * 7);
   return shift(coarsen(p, unit), n);
-}
-
-/** Number of days in a month. */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** First month (1-12) of a point's period, for the granularities that have one. */

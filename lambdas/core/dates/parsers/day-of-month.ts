@@ -1,4 +1,5 @@
-import { dayPoint, daysInMonth, formatPoint, type Point, shift } from '../calendar/point';
+import { daysInMonth } from '../../calendar/days';
+import { dayPoint, formatPoint, type Point, shift } from '../calendar/point';
 import type { Tense } from '../engine/candidate';
 import { candidate } from '../engine/helpers';
 import type { Parser } from '../engine/rule';

@@ -1,8 +1,10 @@
+import { daysInMonth } from '../../calendar/days';
+import { MONTH_BEFORE_DAY_SOURCE, parseMonth } from '../../calendar/months';
 import { resolveYearOf } from '../anchoring/direction';
-import { daysInMonth, formatPoint, type Point } from '../calendar/point';
+import { formatPoint, type Point } from '../calendar/point';
 import { candidate, isCapitalized } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
-import { MONTH_BEFORE_DAY_SOURCE, parseMonth, WEEKDAY_SOURCE } from '../lexicon/calendar-words';
+import { WEEKDAY_SOURCE } from '../lexicon/calendar-words';
 
 const YEAR = '(?:1[5-9]|20|21)\\d\\d';
 const SECOND_DAY = /^\s+(?:and|or|to|through)\s+(\d{1,2})(?![\d%\w]|[,.:]\d)/;

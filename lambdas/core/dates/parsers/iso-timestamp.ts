@@ -1,4 +1,5 @@
-import { daysInMonth, type Point } from '../calendar/point';
+import { isCalendarDay } from '../../calendar/days';
+import type { Point } from '../calendar/point';
 import { candidate } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 
@@ -21,7 +22,7 @@ export const isoTimestampParser: Parser = {
     const day = Number(dayText);
     const hour = Number(hourText);
     const minute = Number(minuteText);
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+    if (!isCalendarDay(year, month, day)) return null;
     if (hour > 23 || minute > 59 || (secondText !== undefined && Number(secondText) > 59)) return null;
     const point: Point = { grain: 'day', year, month, day };
     const clock = `${hourText}:${minuteText}${secondText === undefined ? '' : `:${secondText}`}`;

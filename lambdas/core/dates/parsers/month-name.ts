@@ -1,8 +1,8 @@
+import { MONTH_SOURCE, parseMonth } from '../../calendar/months';
 import { parseDirection, resolveYearOf } from '../anchoring/direction';
 import { formatPoint, type Point } from '../calendar/point';
 import { candidate, isCapitalized } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
-import { MONTH_SOURCE, parseMonth } from '../lexicon/calendar-words';
 
 /** "July 1997", "January of 1998". */
 export const monthYearParser: Parser = {

@@ -1,4 +1,5 @@
-import { daysInMonth, formatPoint, type Point } from '../calendar/point';
+import { isCalendarDay } from '../../calendar/days';
+import { formatPoint, type Point } from '../calendar/point';
 import { candidate } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 import { numericDateOrder } from '../lexicon/locale';
@@ -64,7 +65,7 @@ function numericDay(
   const year = Number(yearText);
   const month = Number(monthText);
   const day = Number(dayText);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (!isCalendarDay(year, month, day)) return null;
   const point: Point = { grain: 'day', year, month, day };
   const value = formatPoint(point);
   return candidate(rule, start, end, 'DATE', () => ({ value, point }));

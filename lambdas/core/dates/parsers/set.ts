@@ -1,6 +1,7 @@
+import { MONTH_SOURCE, parseMonth } from '../../calendar/months';
 import { candidate, isCapitalized } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
-import { MONTH_SOURCE, parseMonth, parseWeekday, WEEKDAY_SOURCE } from '../lexicon/calendar-words';
+import { parseWeekday, WEEKDAY_SOURCE } from '../lexicon/calendar-words';
 import { NUMBER_SOURCE, parseNumber } from '../lexicon/numbers';
 import { durationValue } from './duration';
 

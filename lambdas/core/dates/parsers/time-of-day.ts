@@ -1,7 +1,8 @@
+import { MONTH_SOURCE } from '../../calendar/months';
 import { dayPoint, formatPoint } from '../calendar/point';
 import { candidate } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
-import { MONTH_SOURCE, WEEKDAY_SOURCE } from '../lexicon/calendar-words';
+import { WEEKDAY_SOURCE } from '../lexicon/calendar-words';
 
 const DAY_WORD = new RegExp(`^\\s+(?:${WEEKDAY_SOURCE}|${MONTH_SOURCE}|today|tomorrow|yesterday)`, 'i');
 

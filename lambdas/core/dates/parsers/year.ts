@@ -1,7 +1,7 @@
+import { MONTH_SOURCE, parseMonth } from '../../calendar/months';
 import { formatPoint, type Point } from '../calendar/point';
 import { candidate, isCapitalized } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
-import { MONTH_SOURCE, parseMonth } from '../lexicon/calendar-words';
 import { parseSpelledYear, SPELLED_YEAR_SOURCE } from '../lexicon/spelled-years';
 
 // Nouns after which a four-digit number counts things rather than naming a year ("2000 people").
