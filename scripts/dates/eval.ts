@@ -1,6 +1,6 @@
 /**
  * Scores the date tagger on TimeML files with TempEval-3 semantics:
- *   npm run eval:dates -- DIR [--errors]
+ *   npm run eval:dates -- DIR [--errors [--context N]]
  * Prints strict/relaxed span P/R/F1 and value/type attribute F1 for all TIMEX3 types and for DATE/TIME only.
  */
 import { parseArgs } from 'node:util';
@@ -12,12 +12,16 @@ const DATE_TIME = new Set(['DATE', 'TIME']);
 
 function main(): void {
   const { values, positionals } = parseArgs({
-    options: { errors: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    options: {
+      errors: { type: 'boolean', default: false },
+      context: { type: 'string', default: '0' },
+      json: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
   const dir = positionals[0];
   if (dir === undefined) {
-    process.stderr.write('usage: npm run eval:dates -- DIR [--errors] [--json]\n');
+    process.stderr.write('usage: npm run eval:dates -- DIR [--errors [--context N]] [--json]\n');
     process.exitCode = 2;
     return;
   }
@@ -36,7 +40,7 @@ function main(): void {
       doc.gold.filter((g) => DATE_TIME.has(normType(g.type))),
       predicted.filter((p) => DATE_TIME.has(normType(p.type))),
     );
-    if (values.errors) printErrors(doc.id, doc.text, doc.gold, predicted);
+    if (values.errors) printErrors(doc.id, doc.text, doc.gold, predicted, Number(values.context));
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const figures = { all: all.figures(), dateTime: dateTime.figures() };
@@ -76,22 +80,33 @@ function printErrors(
   text: string,
   gold: readonly ScoredSpan[],
   predicted: readonly ScoredSpan[],
+  context: number,
 ): void {
   const matching = relaxedMatching(gold, predicted);
   const matched = new Set(matching.values());
+  // With --context N, N characters either side of the gold span show the sentence a rule must read.
+  const around = (s: ScoredSpan) =>
+    context > 0
+      ? `\t…${text.slice(Math.max(0, s.start - context), s.start)}[${text.slice(s.start, s.end)}]${text.slice(s.end, s.end + context)}…`.replace(
+          /\s+/g,
+          ' ',
+        )
+      : '';
   const show = (s: ScoredSpan) => JSON.stringify(text.slice(s.start, s.end));
   gold.forEach((g, i) => {
     const j = matching.get(i);
     const p = j === undefined ? undefined : predicted[j];
-    if (p === undefined) process.stdout.write(`${id}\tmissed\t${show(g)}\t${g.type}\t${g.value}\n`);
+    if (p === undefined)
+      process.stdout.write(`${id}\tmissed\t${show(g)}\t${g.type}\t${g.value}${around(g)}\n`);
     else if (p.value !== g.value || p.start !== g.start || p.end !== g.end) {
       process.stdout.write(
-        `${id}\tdiffers\t${show(g)} ${g.type} ${g.value}\t→ ${show(p)} ${p.type} ${p.value}\n`,
+        `${id}\tdiffers\t${show(g)} ${g.type} ${g.value}\t→ ${show(p)} ${p.type} ${p.value}${around(g)}\n`,
       );
     }
   });
   predicted.forEach((p, j) => {
-    if (!matched.has(j)) process.stdout.write(`${id}\tspurious\t${show(p)}\t${p.type}\t${p.value}\n`);
+    if (!matched.has(j))
+      process.stdout.write(`${id}\tspurious\t${show(p)}\t${p.type}\t${p.value}${around(p)}\n`);
   });
 }
 

@@ -3,7 +3,7 @@ import type { Tense } from '../engine/candidate';
 // Markers of reported future or intention ("would" too: reported plans are mostly still ahead at publication;
 // a decision or promise "to" do something points ahead of the report).
 const FUTURE =
-  "will|would|may|might|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned|scheduled|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|(?:decided|agreed|voted|promised|pledged|vowed|threatened|offered|ordered|asked|urged|invited) to|next|as soon as|as early as|no later than|upcoming";
+  "will|would|may|might|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned|scheduled|slated|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|(?:decided|agreed|voted|promised|pledged|vowed|threatened|offered|ordered|asked|urged|invited) to|next(?!\\s+to\\b)|as soon as|as early as|no later than|upcoming";
 // Auxiliaries and irregular past forms; regular ones are the weaker -ed guess below.
 const PAST =
   'was|were|had|did|said|told|met|made|took|came|went|began|saw|gave|fell|rose|held|left|won|lost|paid|sold|bought|ago|last|earlier|thought|brought|found|kept|spent|struck|sent|became|ran|shot|killed|announced|reported';
@@ -76,6 +76,8 @@ export function tenseAround(text: string, start: number, end: number): Tense {
     // A modal after the date ("Friday. His death may ...") speaks about what follows, not about the date.
     if (strong === 'future' && /^(?:may|might)$/i.test(m[1] ?? '')) continue;
     if (strong !== 'unknown') return strong;
+    // "Clinton Thursday condemned ...": an -ed word right after the expression is the clause's verb.
+    if (weak !== 'unknown' && /^\W*$/.test(right.slice(0, m.index))) return weak;
     if (weak !== 'unknown' && weakRight === 'unknown') weakRight = weak;
   }
   return weakRight;
@@ -113,8 +115,27 @@ const WINDOW = 300;
 function isBoundary(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 33 || c === 63 || c === 59 || c === 10) return true; // ! ? ; newline
-  // A period ends a sentence only before white space (not in "U.S." or "3.5").
-  return c === 46 && /\s/.test(text[i + 1] ?? ' ');
+  // A period ends a sentence only before white space (not in "U.S." or "3.5"), and not after a title, an
+  // initial or a short abbreviation ("Roe vs. Wade", "Gov. Smith", "James C. Kopp", "Birmingham, Ala., killed").
+  return c === 46 && /\s/.test(text[i + 1] ?? ' ') && !isAbbreviation(text, i);
+}
+
+// Abbreviations that news prints before a name or mid-sentence; month abbreviations are followed by digits and
+// lower-case words by design of the check below.
+const ABBREVIATIONS = new Set(
+  'vs v mr mrs ms dr st sen rep gov gen col lt sgt capt cmdr adm maj rev prof jr sr inc corp co ltd bros no ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo mt ft'.split(
+    ' ',
+  ),
+);
+
+function isAbbreviation(text: string, period: number): boolean {
+  let start = period;
+  while (start > 0 && period - start < 6 && /[A-Za-z]/.test(text[start - 1] ?? '')) start--;
+  const word = text.slice(start, period);
+  // A single capital is an initial ("C. Kopp"); "U.S." ends with one too, and is itself rarely a sentence end.
+  if (/^[A-Z]$/.test(word)) return true;
+  if (!ABBREVIATIONS.has(word.toLowerCase())) return false;
+  return true;
 }
 
 function sentenceStart(text: string, pos: number): number {

@@ -17,6 +17,9 @@ describe('tenseAround', () => {
     ['Both sides agreed to meet again on Friday.', 'future'],
     ['The talks collapsed on Friday.', 'past'],
     ['Prime Minister Theresa May said on Friday that talks would continue.', 'past'],
+    ['Others were wounded in the blasts next to the U.S. embassies on Friday.', 'past'],
+    ['President Bill Clinton Friday condemned the attacks at U.S. embassies and vowed to act.', 'past'],
+    ['The visit of Commerce Secretary William Daley is slated for Friday.', 'future'],
   ])('reads %j as %s', (sentence, expected) => {
     // Prepare
     const start = sentence.indexOf('Friday');
@@ -29,6 +32,19 @@ describe('tenseAround', () => {
   it('stays inside the sentence of the expression', () => {
     // Prepare
     const text = 'Talks will resume. On Friday the envoy left.';
+    const start = text.indexOf('Friday');
+    // Act
+    const tense = tenseAround(text, start, start + 6);
+    // Assess
+    expect(tense).toBe('past');
+  });
+
+  it.each([
+    ['a title', 'He sued. On Friday, a week after the Roe vs. Wade anniversary, a bomb killed a guard.'],
+    ['an initial', 'Police named him. On Friday James C. Kopp escaped to Canada.'],
+    ['a state abbreviation', 'It was quiet. On Friday a clinic in Birmingham, Ala. was bombed.'],
+  ])('reads past an abbreviation with a period (%s)', (_case, text) => {
+    // Prepare
     const start = text.indexOf('Friday');
     // Act
     const tense = tenseAround(text, start, start + 6);

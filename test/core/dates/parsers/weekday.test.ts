@@ -7,7 +7,7 @@ describe('weekdays', () => {
     ['The talks will resume Monday.', 'Monday', '2019-12-23', 'DATE'],
     ['The vote was last Friday.', 'last Friday', '2019-12-13', 'DATE'],
     ['The vote is next Tuesday.', 'next Tuesday', '2019-12-24', 'DATE'],
-    ['Police said the bomb went off Sunday night.', 'Sunday night', '2019-12-15TNI', 'DATE'],
+    ['Police said the bomb went off Sunday night.', 'Sunday night', '2019-12-15', 'DATE'],
     ['The relatives have until Tuesday to sign.', 'Tuesday', '2019-12-24', 'DATE'],
     ['Officials postponed until Tuesday any action.', 'Tuesday', '2019-12-24', 'DATE'],
     ['Until Tuesday, nobody had noticed.', 'Tuesday', '2019-12-17', 'DATE'],
