@@ -37,10 +37,11 @@ import { centuryParser, decadeParser, spelledYearParser, yearParser } from './pa
 import { dateTimeRefiner } from './refiners/date-time';
 import { dayOffsetRefiner } from './refiners/day-offset';
 import { modifierRefiner } from './refiners/modifier';
+import { numericOrderRefiner } from './refiners/numeric-order';
 import { overlapRefiner } from './refiners/overlap';
 
 /** Version of the rule set below; bump it whenever a rule changes what is tagged. */
-export const RULES_VERSION = 'rules-13';
+export const RULES_VERSION = 'rules-14';
 
 /**
  * The English news configuration. Parser order matters only between candidates of the same length: the earlier
@@ -89,6 +90,13 @@ export function englishNewsConfiguration(): Configuration {
       indefiniteDurationParser,
       referenceWordParser,
     ],
-    refiners: [overlapRefiner, dateTimeRefiner, dayOffsetRefiner, modifierRefiner, overlapRefiner],
+    refiners: [
+      numericOrderRefiner,
+      overlapRefiner,
+      dateTimeRefiner,
+      dayOffsetRefiner,
+      modifierRefiner,
+      overlapRefiner,
+    ],
   };
 }

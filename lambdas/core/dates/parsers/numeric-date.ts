@@ -2,7 +2,7 @@ import { isCalendarDay } from '../../calendar/days';
 import { formatPoint, type Point } from '../calendar/point';
 import { candidate } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
-import { numericDateOrder } from '../lexicon/locale';
+import { type NumericDateOrder, numericDateOrder } from '../lexicon/locale';
 
 /**
  * All-numeric dates: ISO "2024-03-31", year first "2024/03/31", and day and month with a year: "31/03/2024",
@@ -29,24 +29,59 @@ export const numericDateParser: Parser = {
     const second = Number(m[8] ?? m[12]);
     const yearText = m[9] ?? m[13] ?? '';
     const year = yearText.length === 2 ? expandTwoDigitYear(yearText) : Number(yearText);
-    const order = readOrder(first, second, locale);
-    if (order === null) return null;
-    if (order === undefined) {
-      // Both readings are real days: the year is certain, the day is not.
-      const value = `${String(year).padStart(4, '0')}-XX-XX`;
-      return candidate(this.name, m.index, end, 'DATE', () => ({ value }));
-    }
-    const [month, day] = order === 'month-first' ? [first, second] : [second, first];
-    return numericDay(this.name, m.index, end, String(year), String(month), String(day));
+    return dayAndMonthCandidate(this.name, m.index, end, { first, second, year }, numericDateOrder(locale));
   },
 };
 
-/** The order that makes sense of two numbers; undefined when both orders do and nothing decides; null for none. */
-function readOrder(first: number, second: number, locale: string | undefined) {
+/** The two leading numbers and the year of a day-and-month numeric date ("31/03/2024", "3.4.2024"). */
+export interface DayAndMonth {
+  readonly first: number;
+  readonly second: number;
+  readonly year: number;
+}
+
+const DAY_AND_MONTH = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/;
+
+/** Reads the numbers of a day-and-month numeric date from its span text; undefined for ISO and year-first forms. */
+export function readDayAndMonth(span: string): DayAndMonth | undefined {
+  const m = DAY_AND_MONTH.exec(span);
+  if (m === null) return undefined;
+  const yearText = m[4] ?? '';
+  const year = yearText.length === 2 ? expandTwoDigitYear(yearText) : Number(yearText);
+  return { first: Number(m[1]), second: Number(m[3]), year };
+}
+
+/**
+ * The order the numbers themselves decide: one of them over 12, or both equal (the same day either way);
+ * undefined when both orders are real days; null when neither is.
+ */
+export function orderOfNumbers(first: number, second: number): NumericDateOrder | undefined | null {
   if (first < 1 || second < 1 || (first > 12 && second > 12)) return null;
-  if (first > 12) return 'day-first' as const;
-  if (second > 12 || first === second) return 'month-first' as const;
-  return numericDateOrder(locale);
+  if (first > 12) return 'day-first';
+  if (second > 12 || first === second) return 'month-first';
+  return undefined;
+}
+
+/**
+ * The candidate of a day-and-month date read in `fallback` order when its numbers do not decide; with no order
+ * at all, the year is certain and the day is not (`2024-XX-XX`). Null when no reading is a real day.
+ */
+export function dayAndMonthCandidate(
+  rule: string,
+  start: number,
+  end: number,
+  { first, second, year }: DayAndMonth,
+  fallback: NumericDateOrder | undefined,
+) {
+  const decided = orderOfNumbers(first, second);
+  if (decided === null) return null;
+  const order = decided ?? fallback;
+  if (order === undefined) {
+    const value = `${String(year).padStart(4, '0')}-XX-XX`;
+    return candidate(rule, start, end, 'DATE', () => ({ value }));
+  }
+  const [month, day] = order === 'month-first' ? [first, second] : [second, first];
+  return numericDay(rule, start, end, String(year), String(month), String(day));
 }
 
 function expandTwoDigitYear(yy: string): number {
