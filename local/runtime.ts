@@ -12,10 +12,12 @@ import type { PendingArticles } from '../lambdas/core/reconcile/plan';
 import { articleIdFor } from '../lambdas/core/record/article-id';
 import { articleIdFromProcessedKey } from '../lambdas/core/record/processed-key';
 import type { Taggers } from '../lambdas/core/tagging/tag-text';
-import { createCleanHandler } from '../lambdas/handlers/clean';
+import { handleRawChange } from '../lambdas/handlers/clean-stage';
 import { createObservability, type Observability, type Stage } from '../lambdas/handlers/observability';
 import { parseS3Notification } from '../lambdas/handlers/s3-notification';
-import { createTagHandler, documentClient } from '../lambdas/handlers/tag';
+import { createStageHandler } from '../lambdas/handlers/stage-handler';
+import { documentClient } from '../lambdas/handlers/tag';
+import { handleProcessedChange } from '../lambdas/handlers/tag-stage';
 import { type ReconcileQueues, type ReconcileReport, reconcile } from '../lambdas/operations/reconcile';
 import { Chaos, type ChaosSettings, injectFaults, NO_CHAOS } from './chaos';
 import { localDynamoDbClient, localS3Client } from './clients';
@@ -260,25 +262,31 @@ export class LocalRuntime {
     const observability = (stage: Stage) => localObservability(stage, options.logLevel ?? 'SILENT');
     const taggers = options.taggers ?? loadTaggers();
     const now = () => new Date();
-    const cleanHandler = createCleanHandler(() => ({
-      objects: stores.objects,
-      config: {
-        processedBucket: names.processedBucket,
-        maxObjectBytes: options.maxObjectBytes ?? DEFAULT_MAX_BYTES,
-      },
-      ...observability('clean'),
-      now,
-      batch,
-    }));
-    const tagHandler = createTagHandler(() => ({
-      objects: stores.objects,
-      articles: stores.articles,
-      taggers,
-      config: { processedBucket: names.processedBucket, tableName: names.table },
-      ...observability('tag'),
-      now,
-      batch,
-    }));
+    const cleanHandler = createStageHandler(
+      () => ({
+        objects: stores.objects,
+        config: {
+          processedBucket: names.processedBucket,
+          maxObjectBytes: options.maxObjectBytes ?? DEFAULT_MAX_BYTES,
+        },
+        ...observability('clean'),
+        now,
+        batch,
+      }),
+      handleRawChange,
+    );
+    const tagHandler = createStageHandler(
+      () => ({
+        objects: stores.objects,
+        articles: stores.articles,
+        taggers,
+        config: { processedBucket: names.processedBucket, tableName: names.table },
+        ...observability('tag'),
+        now,
+        batch,
+      }),
+      handleProcessedChange,
+    );
     const pollerOptions = {
       batchSize: options.batchSize ?? PIPELINE_SPEC.queue.batchSize,
       concurrency: options.concurrency ?? 4,

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/core/clean/types';
 import { buildRecord } from '../../lambdas/core/record/build-record';
-import { createProcessedDocument, rejectedDocument } from '../../lambdas/core/record/processed-document';
+import { createProcessedDocument } from '../../lambdas/core/record/processed-document';
 import type { SourceRef } from '../../lambdas/core/record/types';
 import { UsageError } from './errors';
 import { contentTypeFor, listFiles } from './files';
@@ -38,16 +38,11 @@ export async function processCommand(argv: string[]): Promise<number> {
       // The upload time stands in for a missing publication date, as on S3: here, the file's mtime.
       eventTime: stat.mtime.toISOString(),
     };
-    const doc =
+    const raw =
       bytes === undefined
-        ? rejectedDocument(
-            source,
-            { code: 'TOO_LARGE', message: `Object is ${stat.size} bytes; the limit is ${DEFAULT_MAX_BYTES}` },
-            now,
-          )
-        : createProcessedDocument({ bytes, key: absolute, contentType: contentTypeFor(path) }, source, {
-            cleanedAt: now,
-          });
+        ? { oversizedBytes: stat.size }
+        : { bytes, key: absolute, contentType: contentTypeFor(path) };
+    const doc = createProcessedDocument(raw, source, { cleanedAt: now, maxBytes: DEFAULT_MAX_BYTES });
     const record = buildRecord(doc, { taggers, ingestedAt: now, textRef: { bucket: 'file', key: absolute } });
     await writeLine(values.pretty ? JSON.stringify(record, null, 2) : JSON.stringify(record));
   }

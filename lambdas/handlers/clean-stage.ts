@@ -1,9 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { PreconditionFailedError } from '../adapters/errors';
 import type { ObjectHead, ObjectLocation, ObjectStore } from '../adapters/object-store';
 import { articleIdFor } from '../core/record/article-id';
-import { createProcessedDocument, rejectedDocument } from '../core/record/processed-document';
+import { createProcessedDocument } from '../core/record/processed-document';
 import { processedKeyFor, SEQUENCER_METADATA_KEY } from '../core/record/processed-key';
 import { compareSequencers } from '../core/record/sequencer';
 import type { ProcessedDocument, SourceRef } from '../core/record/types';
@@ -11,18 +11,14 @@ import type { CleanConfig } from './config';
 import { METRIC_NAMES } from './observability';
 import { parseProcessedDocument } from './processed-document-schema';
 import type { S3Change } from './s3-notification';
-import type { BatchOptions } from './sqs-batch';
+import type { StageDeps } from './stage-handler';
 
 /** What the clean stage needs, injected (the Lambda builds it from the environment; tests and local pass theirs). */
-export interface CleanStageDeps {
+export interface CleanStageDeps extends StageDeps {
   readonly objects: ObjectStore;
   readonly config: CleanConfig;
-  readonly logger: Logger;
-  readonly metrics: Metrics;
   /** Wall clock, injected so tests are deterministic. */
   readonly now: () => Date;
-  /** Batch settings (time budget); the Lambda uses the defaults. */
-  readonly batch?: BatchOptions;
 }
 
 /** What happened to one raw-object change. */
@@ -196,18 +192,16 @@ function processedDocumentFor(
     sequencer: change.sequencer,
     eventTime: change.eventTime,
   };
-  const cleanedAt = deps.now().toISOString();
-  if (found === undefined) {
-    const size = got.status === 'too-large' ? got.size : 0;
-    return rejectedDocument(
-      source,
-      { code: 'TOO_LARGE', message: `Object is ${size} bytes; the limit is ${deps.config.maxObjectBytes}` },
-      cleanedAt,
-    );
-  }
-  return createProcessedDocument(
-    { bytes: found.bytes, key: change.key, ...(found.contentType ? { contentType: found.contentType } : {}) },
-    source,
-    { cleanedAt, maxBytes: deps.config.maxObjectBytes },
-  );
+  const raw =
+    found === undefined
+      ? { oversizedBytes: source.size }
+      : {
+          bytes: found.bytes,
+          key: change.key,
+          ...(found.contentType ? { contentType: found.contentType } : {}),
+        };
+  return createProcessedDocument(raw, source, {
+    cleanedAt: deps.now().toISOString(),
+    maxBytes: deps.config.maxObjectBytes,
+  });
 }

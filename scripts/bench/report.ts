@@ -348,7 +348,7 @@ ${usd(c.storagePerMonthUsd)} a month (S3 Standard: raw object and processed docu
 
 Where the quantities come from:
 
-- **Requests per article** are counted, not assumed: the real handlers (\`createCleanHandler\`, \`createTagHandler\`)
+- **Requests per article** are counted, not assumed: the real handlers (\`createStageHandler\` with the two stages)
   run over in-memory stores wrapped to count calls. Clean: ${ci.cleanRequests.s3Head} HEAD, ${ci.cleanRequests.s3Get} GET, ${ci.cleanRequests.s3Put} PUT;
   tag: ${ci.tagRequests.s3Get} GET, ${ci.tagRequests.s3Head} HEAD, and ${ci.tagRequests.dynamoDb} DynamoDB requests (a strongly consistent partition query, the lookup
   items' \`BatchWriteItem\`s, the record's conditional \`PutItem\`). The end-to-end run counted, per article, S3

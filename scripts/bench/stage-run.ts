@@ -1,5 +1,5 @@
 /**
- * What one article costs each stage: the real Lambda handlers (`createCleanHandler`, `createTagHandler`: SQS
+ * What one article costs each stage: the real Lambda handlers (`createStageHandler` with `handleRawChange`, `handleProcessedChange`: SQS
  * batch parsing, the stage, metrics) over in-memory stores, one full batch at a time. Gives the CPU time per
  * article of each stage (no I/O in it: the AWS requests are counted instead) and the items the tag stage writes.
  */
@@ -10,9 +10,10 @@ import { processedKeyFor } from '../../lambdas/core/record/processed-key';
 import { RECORD_SK } from '../../lambdas/core/record/table-design';
 import type { TableItem } from '../../lambdas/core/record/table-items';
 import type { Taggers } from '../../lambdas/core/tagging/tag-text';
-import { createCleanHandler } from '../../lambdas/handlers/clean';
+import { handleRawChange } from '../../lambdas/handlers/clean-stage';
 import { createObservability } from '../../lambdas/handlers/observability';
-import { createTagHandler } from '../../lambdas/handlers/tag';
+import { createStageHandler } from '../../lambdas/handlers/stage-handler';
+import { handleProcessedChange } from '../../lambdas/handlers/tag-stage';
 import { strongQueryReadUnits } from './dynamodb-units';
 import { createdNotification, lambdaContext, sqsEvent } from './lambda-events';
 import { cpuMs, median } from './stats';
@@ -87,22 +88,28 @@ export async function measureStages(
     for (const key of keys)
       objects.upload({ bucket: names.rawBucket, key }, article.bytes, article.contentType);
     const batch = { reserveMs: 5000 };
-    const clean = createCleanHandler(() => ({
-      objects: countingObjectStore(objects, cleanCalls),
-      config: { processedBucket: names.processedBucket, maxObjectBytes: DEFAULT_MAX_BYTES },
-      ...createObservability('clean', { logLevel: 'SILENT' }),
-      now: () => new Date(),
-      batch,
-    }));
-    const tag = createTagHandler(() => ({
-      objects: countingObjectStore(objects, tagCalls),
-      articles: countingArticleStore(articles, tagCalls),
-      taggers,
-      config: { processedBucket: names.processedBucket, tableName: names.table },
-      ...createObservability('tag', { logLevel: 'SILENT' }),
-      now: () => new Date(),
-      batch,
-    }));
+    const clean = createStageHandler(
+      () => ({
+        objects: countingObjectStore(objects, cleanCalls),
+        config: { processedBucket: names.processedBucket, maxObjectBytes: DEFAULT_MAX_BYTES },
+        ...createObservability('clean', { logLevel: 'SILENT' }),
+        now: () => new Date(),
+        batch,
+      }),
+      handleRawChange,
+    );
+    const tag = createStageHandler(
+      () => ({
+        objects: countingObjectStore(objects, tagCalls),
+        articles: countingArticleStore(articles, tagCalls),
+        taggers,
+        config: { processedBucket: names.processedBucket, tableName: names.table },
+        ...createObservability('tag', { logLevel: 'SILENT' }),
+        now: () => new Date(),
+        batch,
+      }),
+      handleProcessedChange,
+    );
     const rawEvent = sqsEvent(
       keys.map((key) => createdNotification({ bucket: names.rawBucket, key, size: article.bytes.length })),
       names.cleanQueue,

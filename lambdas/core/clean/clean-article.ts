@@ -18,6 +18,7 @@ import {
   type CleanOutcome,
   DEFAULT_MAX_BYTES,
   type RawArticle,
+  type Rejection,
   type RejectionCode,
 } from './types';
 
@@ -30,11 +31,19 @@ function reject(code: RejectionCode, message: string): CleanOutcome {
   return { status: 'rejected', rejection: { code, message } };
 }
 
+/**
+ * The rejection of an object over the size cap. Decided from the size alone, so the clean stage records it
+ * without reading the object.
+ */
+export function tooLargeRejection(size: number, maxBytes: number): Rejection {
+  return { code: 'TOO_LARGE', message: `Object is ${size} bytes; the limit is ${maxBytes}` };
+}
+
 /** Rejections decided on the bytes alone, before decoding. */
 function screenBytes(raw: RawArticle, maxBytes: number): CleanOutcome | undefined {
   const { bytes } = raw;
   if (bytes.length > maxBytes)
-    return reject('TOO_LARGE', `Object is ${bytes.length} bytes; the limit is ${maxBytes}`);
+    return { status: 'rejected', rejection: tooLargeRejection(bytes.length, maxBytes) };
   const { mediaType } = parseContentType(raw.contentType);
   if (isNonTextMediaType(mediaType)) return reject('UNSUPPORTED', `Content-Type ${mediaType} is not text`);
   if (bytes.length === 0) return reject('EMPTY', 'Object is empty');

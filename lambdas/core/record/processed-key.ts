@@ -1,15 +1,17 @@
-/** Key prefix of processed documents in the processed bucket. */
-export const PROCESSED_PREFIX = 'articles/';
+import { PIPELINE_SPEC } from '../pipeline-spec';
+
+const { processedPrefix, processedSuffix } = PIPELINE_SPEC;
 
 /** Where the clean stage stores the processed document of an article. */
 export function processedKeyFor(articleId: string): string {
-  return `${PROCESSED_PREFIX}${articleId}.json`;
+  return `${processedPrefix}${articleId}${processedSuffix}`;
 }
 
 /** The article id of a processed document key, or undefined when the key is not one. */
 export function articleIdFromProcessedKey(key: string): string | undefined {
-  const m = /^articles\/([0-9a-f]{32})\.json$/.exec(key);
-  return m?.[1];
+  if (!key.startsWith(processedPrefix) || !key.endsWith(processedSuffix)) return undefined;
+  const id = key.slice(processedPrefix.length, key.length - processedSuffix.length);
+  return /^[0-9a-f]{32}$/.test(id) ? id : undefined;
 }
 
 /**

@@ -34,4 +34,18 @@ describe('article ids', () => {
     expect(articleIdFromProcessedKey(key)).toBe(id);
     expect(articleIdFromProcessedKey('articles/../x.json')).toBeUndefined();
   });
+
+  it.each([
+    ['another prefix', `raw/${'a'.repeat(32)}.json`],
+    ['another suffix', `articles/${'a'.repeat(32)}.txt`],
+    ['a short id', 'articles/abc.json'],
+    ['upper-case hex', `articles/${'A'.repeat(32)}.json`],
+    ['a nested key', `articles/x/${'a'.repeat(32)}.json`],
+  ])('reads no article id from %s', (_name, key) => {
+    // Act
+    const id = articleIdFromProcessedKey(key);
+
+    // Assess
+    expect(id).toBeUndefined();
+  });
 });
