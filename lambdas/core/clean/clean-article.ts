@@ -170,6 +170,7 @@ function clean(raw: RawArticle, options: CleanOptions): CleanOutcome {
     keywords: uniqueKeywords([page?.keywords ?? [], result.metadata.keywords]),
     headings: result.headings,
     ...(language === undefined ? {} : { language }),
+    ...(page?.locale === undefined ? {} : { locale: page.locale }),
     wordCount: countWords(result.text),
     contentHash: contentHash(result.text),
     format: html ? 'html' : 'text',

@@ -66,6 +66,8 @@ export interface CleanedArticle {
   readonly headings: readonly Heading[];
   /** ISO 639-1 code, when identifiable. */
   readonly language?: string;
+  /** BCP 47 language and region (`en-GB`) the page declares: it decides numeric dates such as "03/04/2024". */
+  readonly locale?: string;
   readonly wordCount: number;
   /** SHA-256 (hex) of `text`, for duplicate detection. */
   readonly contentHash: string;

@@ -45,7 +45,7 @@ export function buildRecord(doc: ProcessedDocument, options: BuildRecordOptions)
   // Documents cleaned before the cleaner recorded its source read their date from metadata or a dateline alike.
   const referenceDateSource: ReferenceDateSource =
     article.publishedAt === undefined ? 'upload' : (article.publishedAtSource ?? 'metadata');
-  const tagged = tagText(article.text, referenceDate, options.taggers);
+  const tagged = tagText(article.text, referenceDate, options.taggers, { locale: article.locale });
   const record: ArticleRecord = {
     ...base,
     status: 'processed',
@@ -58,6 +58,7 @@ export function buildRecord(doc: ProcessedDocument, options: BuildRecordOptions)
     keywords: article.keywords,
     headings: article.headings,
     ...optional('language', article.language),
+    ...optional('locale', article.locale),
     text: article.text,
     wordCount: article.wordCount,
     contentHash: article.contentHash,

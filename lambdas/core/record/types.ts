@@ -70,6 +70,8 @@ export interface ArticleRecord {
   readonly keywords: readonly string[];
   readonly headings: readonly Heading[];
   readonly language?: string;
+  /** BCP 47 language and region the source declared (`en-GB`); numeric dates were read by it. */
+  readonly locale?: string;
   /** The cleaned text; absent when too large for an item, see `textRef`. */
   readonly text?: string;
   readonly textRef?: TextRef;

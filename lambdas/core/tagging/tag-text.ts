@@ -27,13 +27,27 @@ export interface TaggedText {
   readonly taggerVersion: string;
 }
 
+/** What the text says about itself beyond its words. */
+export interface TagTextOptions {
+  /** BCP 47 locale the source declared (`en-GB`): reads numeric dates the article's own dates leave open. */
+  readonly locale?: string | undefined;
+}
+
 /**
  * The one tagging entry point: the tag Lambda, `newsflow tag` and `newsflow process` all call it.
  * The text is tagged as given; `referenceDate` (`YYYY-MM-DD`) anchors relative dates.
  */
-export function tagText(text: string, referenceDate: string, taggers: Taggers): TaggedText {
+export function tagText(
+  text: string,
+  referenceDate: string,
+  taggers: Taggers,
+  options: TagTextOptions = {},
+): TaggedText {
   const mentions = canonicalize(tagEntities(text, taggers.entities));
-  const dates = taggers.dates.tag(text, { referenceDate });
+  const dates = taggers.dates.tag(
+    text,
+    options.locale === undefined ? { referenceDate } : { referenceDate, locale: options.locale },
+  );
   return {
     entities: spansToCodePoints(text, mentions),
     entitySummary: summarizeEntities(mentions),

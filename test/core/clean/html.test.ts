@@ -129,6 +129,25 @@ describe('other HTML inputs', () => {
   });
 
   it.each([
+    ['a region in the lang attribute', '<html lang="en-GB">', '', 'en-GB'],
+    ['an underscore and odd case', '<html lang="EN_au">', '', 'en-AU'],
+    [
+      'og:locale when lang has no region',
+      '<html lang="en">',
+      '<meta property="og:locale" content="en_US">',
+      'en-US',
+    ],
+    ['no region anywhere', '<html lang="en">', '', undefined],
+  ])('reads the declared locale from %s', (_case, open, head, locale) => {
+    // Prepare
+    const html = `<!doctype html>${open}<head>${head}</head><body><article><p>The Bank of England held interest rates on Thursday, as economists had expected it would.</p><p>Governor Mark Carney said the economy was slowing but resilient, and the vote was 7-2.</p></article></body></html>`;
+    // Act
+    const article = clean(html, { contentType: 'text/html' });
+    // Assess
+    expect(article.locale).toBe(locale);
+  });
+
+  it.each([
     ['between the headline and the body', '<h1>Rates held</h1><time datetime="2019-12-20">Dec 20</time>'],
     [
       'wrapped in its own paragraph',

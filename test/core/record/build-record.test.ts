@@ -1,3 +1,4 @@
+import { createDateTagger } from '../../../lambdas/core/dates';
 import {
   approximateItemBytes,
   buildRecord,
@@ -73,6 +74,27 @@ describe('buildRecord', () => {
 
     // Assess
     expect([record.referenceDate, record.referenceDateSource]).toEqual([day, source]);
+  });
+
+  it.each([
+    ['en-GB', '2024-04-03'],
+    ['en-US', '2024-03-04'],
+    [undefined, '2024-XX-XX'],
+  ])('reads numeric dates by the declared locale (%s) and keeps it on the record', (locale, value) => {
+    // Prepare
+    const doc = processedDocument(
+      cleanedArticle('Bids closed on 03/04/2024.', {
+        publishedAt: '2024-04-10',
+        ...(locale === undefined ? {} : { locale }),
+      }),
+    );
+
+    // Act
+    const record = buildRecord(doc, { ...options, taggers: { ...taggers, dates: createDateTagger() } });
+
+    // Assess
+    expect(record.dates.map((d) => d.value)).toEqual([value]);
+    expect(record.locale).toBe(locale);
   });
 
   it('records a rejection with its reason and no tags', () => {

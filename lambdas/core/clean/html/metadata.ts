@@ -10,6 +10,8 @@ export interface HtmlMetadata {
   readonly keywords: readonly string[];
   /** Primary subtag of the page's declared language (`en` from `en-GB`). */
   readonly language?: string;
+  /** The page's declared language with its region (`en-GB`), when it names one: it says how dates are written. */
+  readonly locale?: string;
   readonly siteName?: string;
 }
 
@@ -155,13 +157,29 @@ function readKeywords(meta: Map<string, string[]>, ld: JsonLdObject | undefined)
   return raw.flatMap((v) => v.split(/\s*[,;]\s*/)).filter((k) => k.length > 0 && k.length <= 60);
 }
 
-function readLanguage(doc: DomDocument, meta: Map<string, string[]>): string | undefined {
-  const declared =
+function declaredLanguage(doc: DomDocument, meta: Map<string, string[]>): string | undefined {
+  return (
     doc.documentElement?.getAttribute('lang') ??
     meta.get('content-language')?.[0] ??
-    meta.get('og:locale')?.[0];
+    meta.get('og:locale')?.[0]
+  );
+}
+
+function readLanguage(declared: string | undefined): string | undefined {
   const primary = declared?.trim().toLowerCase().split(/[-_]/)[0];
   return primary && /^[a-z]{2}$/.test(primary) ? primary : undefined;
+}
+
+/**
+ * `en-GB` from `en-GB`, `en_gb` or `EN-gb`; undefined without a two-letter region. A page that declares only
+ * `lang="en"` but an `og:locale` with a region says the region there.
+ */
+function readLocale(declared: string | undefined, ogLocale: string | undefined): string | undefined {
+  for (const tag of [declared, ogLocale]) {
+    const m = /^([a-z]{2})[-_]([a-z]{2})$/i.exec(tag?.trim() ?? '');
+    if (m) return `${(m[1] ?? '').toLowerCase()}-${(m[2] ?? '').toUpperCase()}`;
+  }
+  return undefined;
 }
 
 /** Reads the article metadata a page declares: meta tags, JSON-LD, `<time>`, `<title>`/`<h1>`, `lang`. */
@@ -171,13 +189,16 @@ export function readHtmlMetadata(doc: DomDocument, ld: JsonLdObject | undefined)
   const title = readTitle(doc, meta, ld, siteName);
   const publishedAt = readPublishedAt(doc, meta, ld);
   const byline = readByline(doc, meta, ld);
-  const language = readLanguage(doc, meta);
+  const declared = declaredLanguage(doc, meta);
+  const language = readLanguage(declared);
+  const locale = readLocale(declared, meta.get('og:locale')?.[0]);
   return {
     ...(title === undefined ? {} : { title }),
     ...(publishedAt === undefined ? {} : { publishedAt }),
     ...(byline === undefined ? {} : { byline }),
     keywords: readKeywords(meta, ld),
     ...(language === undefined ? {} : { language }),
+    ...(locale === undefined ? {} : { locale }),
     ...(siteName === undefined ? {} : { siteName }),
   };
 }
