@@ -52,7 +52,6 @@ function main(): void {
   }
 }
 
-
 const DAY = /^(\d{4})-\d{2}-\d{2}/;
 
 /**
