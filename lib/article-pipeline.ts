@@ -11,8 +11,8 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, type IConstruct } from 'constructs';
 import { DEFAULT_MAX_BYTES } from '../lambdas/core/clean/types';
+import { METRICS_NAMESPACE, type Stage } from '../lambdas/core/pipeline-metrics';
 import { PIPELINE_SPEC } from '../lambdas/core/pipeline-spec';
-import { METRICS_NAMESPACE, type Stage } from '../lambdas/handlers/observability';
 import {
   defaultAccessLogBucketProps,
   defaultBucketProps,

@@ -8,7 +8,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRIC_NAMES, SERVICE_NAME, type Stage } from '../lambdas/handlers/observability';
+import { METRIC_NAMES, SERVICE_NAME, type Stage } from '../lambdas/core/pipeline-metrics';
 
 /** Default threshold of the oldest-message-age alarms. */
 export const DEFAULT_OLDEST_MESSAGE_AGE_THRESHOLD = Duration.minutes(30);

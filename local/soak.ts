@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../lambdas/adapters/document-client';
 import { listObjects } from '../lambdas/adapters/object-listing';
 import { articleIdFor } from '../lambdas/core/record/article-id';
 import { articleIdFromProcessedKey } from '../lambdas/core/record/processed-key';
 import { RECORD_SK } from '../lambdas/core/record/table-design';
 import { toTableItems } from '../lambdas/core/record/table-items';
 import type { ArticleRecord } from '../lambdas/core/record/types';
-import { documentClient } from '../lambdas/handlers/tag';
 import type { ChaosSettings } from './chaos';
 import { LocalRuntime, type LocalRuntimeOptions } from './runtime';
 

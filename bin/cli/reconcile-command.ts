@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client as AwsS3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { documentClient } from '../../lambdas/adapters/document-client';
 import { AwsPipelineInventory } from '../../lambdas/adapters/pipeline-inventory';
 import type { PendingArticles } from '../../lambdas/core/reconcile/plan';
-import { documentClient } from '../../lambdas/handlers/tag';
 import {
   type ReconcileOptions,
   type ReconcileQueues,

@@ -2,13 +2,14 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { PreconditionFailedError } from '../adapters/errors';
 import type { ObjectHead, ObjectLocation, ObjectStore } from '../adapters/object-store';
+import { ProcessedDocumentError } from '../core/errors';
+import { METRIC_NAMES } from '../core/pipeline-metrics';
 import { articleIdFor } from '../core/record/article-id';
 import { createProcessedDocument } from '../core/record/processed-document';
 import { processedKeyFor, SEQUENCER_METADATA_KEY } from '../core/record/processed-key';
 import { compareSequencers } from '../core/record/sequencer';
 import type { ProcessedDocument, SourceRef } from '../core/record/types';
 import type { CleanConfig } from './config';
-import { METRIC_NAMES } from './observability';
 import { parseProcessedDocument } from './processed-document-schema';
 import type { S3Change } from './s3-notification';
 import type { StageDeps } from './stage-handler';
@@ -137,8 +138,10 @@ async function resendDocument(ctx: Context, current: ObjectHead): Promise<boolea
   let sourceETag: string;
   try {
     sourceETag = parseProcessedDocument(got.object.bytes).source.eTag;
-  } catch {
-    return false; // a document that cannot be read is replaced, whatever its sequencer says
+  } catch (error) {
+    // A document that cannot be read is replaced, whatever its sequencer says.
+    if (error instanceof ProcessedDocumentError) return false;
+    throw error;
   }
   if (change.eTag !== undefined && unquoteETag(change.eTag) !== unquoteETag(sourceETag)) return false;
   await deps.objects.put(ctx.processed, got.object.bytes, {

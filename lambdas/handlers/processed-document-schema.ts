@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REJECTION_CODES } from '../core/clean/types';
+import { ProcessedDocumentError } from '../core/errors';
 import type { ProcessedDocument } from '../core/record/types';
-import { InvalidEventError } from './errors';
 
 const SourceSchema = z.object({
   bucket: z.string().min(1),
@@ -39,16 +39,21 @@ const ProcessedDocumentSchema = z.object({
 
 /**
  * Validates a processed document read from the processed bucket (the clean → tag contract).
- * @throws InvalidEventError when it is not one (it then goes to the DLQ, with the reason logged).
+ * @throws ProcessedDocumentError when it is not one (the tag stage's message then goes to the DLQ, with the
+ * reason logged; the clean stage replaces such a document).
  */
 export function parseProcessedDocument(bytes: Uint8Array): ProcessedDocument {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes));
   } catch (cause) {
-    throw new InvalidEventError('Processed document is not JSON', { cause });
+    throw new ProcessedDocumentError('Processed document is not JSON', { cause });
   }
   const parsed = ProcessedDocumentSchema.safeParse(json);
-  if (!parsed.success) throw new InvalidEventError(`Invalid processed document: ${parsed.error.message}`);
+  if (!parsed.success) {
+    throw new ProcessedDocumentError(`Invalid processed document: ${parsed.error.message}`, {
+      cause: parsed.error,
+    });
+  }
   return parsed.data as ProcessedDocument;
 }

@@ -1,8 +1,9 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { METRIC_NAMES } from '../core/pipeline-metrics';
 import { TimeBudgetExceededError } from './errors';
-import { METRIC_NAMES, type Observability } from './observability';
+import type { Observability } from './observability';
 import { parseS3Notification, type S3Change } from './s3-notification';
 
 /** Options of {@link processS3Batch}. */

@@ -1,9 +1,9 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { type ArticleStore, DynamoArticleStore } from '../../lambdas/adapters/article-store';
-import { TransientAdapterError } from '../../lambdas/adapters/errors';
+import { documentClient } from '../../lambdas/adapters/document-client';
+import { AdapterError } from '../../lambdas/adapters/errors';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
 import { RECORD_SK } from '../../lambdas/core/record/table-design';
-import { documentClient } from '../../lambdas/handlers/tag';
 import type { QueuedMessage } from '../../local/local-queue';
 import { checkConsistency, generatedArticle } from '../../local/soak';
 import { wordTaggers } from '../helpers/fixtures';
@@ -228,7 +228,7 @@ describe('dead-letter queue and redrive', () => {
               item.sk === RECORD_SK &&
               String(item.source && (item.source as { key: string }).key).includes('poison')
             ) {
-              throw new TransientAdapterError('table unavailable for this article');
+              throw new AdapterError('table unavailable for this article');
             }
             return articles.commitRecord(item);
           },
