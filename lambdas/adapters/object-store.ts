@@ -27,6 +27,8 @@ export interface StoredObject extends ObjectHead {
   readonly bytes: Uint8Array;
   readonly size: number;
   readonly contentType?: string;
+  /** `Content-Language` stored with the object, when the uploader set one (`aws s3 cp --content-language`). */
+  readonly contentLanguage?: string;
 }
 
 /** Result of {@link ObjectStore.get}: the object, or why it was not read. */
@@ -95,6 +97,7 @@ export class S3ObjectStore implements ObjectStore {
           eTag: unquote(out.ETag),
           metadata: out.Metadata ?? {},
           ...(out.ContentType ? { contentType: out.ContentType } : {}),
+          ...(out.ContentLanguage ? { contentLanguage: out.ContentLanguage } : {}),
           ...(out.VersionId ? { versionId: out.VersionId } : {}),
         },
       };

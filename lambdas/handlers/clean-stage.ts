@@ -202,6 +202,7 @@ function processedDocumentFor(
           bytes: found.bytes,
           key: change.key,
           ...(found.contentType ? { contentType: found.contentType } : {}),
+          ...(found.contentLanguage ? { contentLanguage: found.contentLanguage } : {}),
         };
   return createProcessedDocument(raw, source, {
     cleanedAt: deps.now().toISOString(),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import type { DynamoDbEngine } from '../../local/dynamodb-server';
 import { startTestPipeline, type TestPipeline } from '../helpers/runtime';
 
@@ -39,6 +40,31 @@ export function pipelineSuite(engine: DynamoDbEngine): void {
       const text = Array.from(record?.text ?? '');
       for (const e of record?.entities ?? []) expect(text.slice(e.start, e.end).join('')).toBe(e.text);
       expect(await p.itemKeys('raw/seed.txt')).toEqual(expect.arrayContaining(['RECORD', 'MENTION#2019-12']));
+    });
+
+    it.each([
+      ['en-GB', '2024-04-03'],
+      ['en-US', '2024-03-04'],
+    ])('reads numeric dates by the Content-Language the uploader set (%s)', async (language, value) => {
+      // Prepare
+      const key = `raw/locale-${language}.txt`;
+
+      // Act
+      await p.runtime.s3Client.send(
+        new PutObjectCommand({
+          Bucket: p.runtime.names.rawBucket,
+          Key: key,
+          Body: 'date 2024-04-10\n\nBids for the Thames crossing closed on 03/04/2024, the council said.',
+          ContentType: 'text/plain',
+          ContentLanguage: language,
+        }),
+      );
+      await p.runtime.waitForIdle();
+
+      // Assess
+      const record = await p.record(key);
+      expect(record?.locale).toBe(language);
+      expect(record?.dates.map((d) => d.value)).toContain(value);
     });
 
     it('replaces the record and its lookup items when the object is overwritten', async () => {

@@ -11,6 +11,7 @@ import { sniffMetaCharset } from './input/meta-charset';
 import { normalizeText } from './input/normalize';
 import { contentHash } from './metadata/content-hash';
 import { identifyLanguage, languageSample } from './metadata/language';
+import { firstLocale } from './metadata/locale';
 import { countWords } from './metadata/word-count';
 import {
   type CleanedArticle,
@@ -170,7 +171,7 @@ function clean(raw: RawArticle, options: CleanOptions): CleanOutcome {
     keywords: uniqueKeywords([page?.keywords ?? [], result.metadata.keywords]),
     headings: result.headings,
     ...(language === undefined ? {} : { language }),
-    ...(page?.locale === undefined ? {} : { locale: page.locale }),
+    ...optionalLocale(firstLocale(raw.contentLanguage) ?? page?.locale),
     wordCount: countWords(result.text),
     contentHash: contentHash(result.text),
     format: html ? 'html' : 'text',
@@ -195,4 +196,9 @@ export function cleanArticle(raw: RawArticle, options: CleanOptions = {}): Clean
     const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
     return reject('CLEAN_FAILED', `The cleaner failed on this object: ${message}`);
   }
+}
+
+// The uploader's `Content-Language` is a deliberate declaration; a page's `lang` is often its template's default.
+function optionalLocale(locale: string | undefined): { locale?: string } {
+  return locale === undefined ? {} : { locale };
 }

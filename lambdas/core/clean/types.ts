@@ -28,6 +28,8 @@ export interface RawArticle {
   readonly contentType?: string;
   /** The object key, used only as a hint (e.g. a `.html` suffix). */
   readonly key: string;
+  /** `Content-Language` stored with the object (`en-GB`): the uploader's word on how the article writes dates. */
+  readonly contentLanguage?: string;
 }
 
 /** Where and from whom a story was filed (`SEOUL (Reuters) –`). */
@@ -66,7 +68,10 @@ export interface CleanedArticle {
   readonly headings: readonly Heading[];
   /** ISO 639-1 code, when identifiable. */
   readonly language?: string;
-  /** BCP 47 language and region (`en-GB`) the page declares: it decides numeric dates such as "03/04/2024". */
+  /**
+   * BCP 47 language and region (`en-GB`) the upload's `Content-Language` or the page declares: it decides numeric
+   * dates such as "03/04/2024".
+   */
   readonly locale?: string;
   readonly wordCount: number;
   /** SHA-256 (hex) of `text`, for duplicate detection. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cleanArticle } from '../../../lambdas/core/clean/clean-article';
 import { clean, cleanOutcome, fixture, SEED_PATH } from './helpers';
 
 const page = fixture('article-page.html');
@@ -145,6 +146,24 @@ describe('other HTML inputs', () => {
     const article = clean(html, { contentType: 'text/html' });
     // Assess
     expect(article.locale).toBe(locale);
+  });
+
+  it.each([
+    ['en-GB', 'en-GB'],
+    ['en-gb, fr-FR', 'en-GB'],
+    ['en', 'en-US'],
+  ])('prefers the upload Content-Language %j to the page lang (en-US): %s', (contentLanguage, locale) => {
+    // Prepare
+    const html = `<!doctype html><html lang="en-US"><body><article><p>The Bank of England held interest rates on Thursday, as economists had expected it would.</p><p>Governor Mark Carney said the economy was slowing but resilient, and the vote was 7-2.</p></article></body></html>`;
+    // Act
+    const outcome = cleanArticle({
+      bytes: Buffer.from(html),
+      key: 'page.html',
+      contentType: 'text/html',
+      contentLanguage,
+    });
+    // Assess
+    expect(outcome.status === 'cleaned' ? outcome.article.locale : outcome.status).toBe(locale);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { parsePublicationDate } from '../dates/parse-date';
+import { firstLocale } from '../metadata/locale';
 import { type DomDocument, textOf } from './dom';
 import { type JsonLdObject, jsonLdNames } from './json-ld';
 
@@ -170,18 +171,6 @@ function readLanguage(declared: string | undefined): string | undefined {
   return primary && /^[a-z]{2}$/.test(primary) ? primary : undefined;
 }
 
-/**
- * `en-GB` from `en-GB`, `en_gb` or `EN-gb`; undefined without a two-letter region. A page that declares only
- * `lang="en"` but an `og:locale` with a region says the region there.
- */
-function readLocale(declared: string | undefined, ogLocale: string | undefined): string | undefined {
-  for (const tag of [declared, ogLocale]) {
-    const m = /^([a-z]{2})[-_]([a-z]{2})$/i.exec(tag?.trim() ?? '');
-    if (m) return `${(m[1] ?? '').toLowerCase()}-${(m[2] ?? '').toUpperCase()}`;
-  }
-  return undefined;
-}
-
 /** Reads the article metadata a page declares: meta tags, JSON-LD, `<time>`, `<title>`/`<h1>`, `lang`. */
 export function readHtmlMetadata(doc: DomDocument, ld: JsonLdObject | undefined): HtmlMetadata {
   const meta = readMetaTags(doc);
@@ -191,7 +180,8 @@ export function readHtmlMetadata(doc: DomDocument, ld: JsonLdObject | undefined)
   const byline = readByline(doc, meta, ld);
   const declared = declaredLanguage(doc, meta);
   const language = readLanguage(declared);
-  const locale = readLocale(declared, meta.get('og:locale')?.[0]);
+  // A page that declares only `lang="en"` may name its region in `og:locale`.
+  const locale = firstLocale(declared, meta.get('og:locale')?.[0]);
   return {
     ...(title === undefined ? {} : { title }),
     ...(publishedAt === undefined ? {} : { publishedAt }),
