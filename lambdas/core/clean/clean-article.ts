@@ -49,7 +49,7 @@ function screenBytes(raw: RawArticle, maxBytes: number): CleanOutcome | undefine
   if (isNonTextMediaType(mediaType)) return reject('UNSUPPORTED', `Content-Type ${mediaType} is not text`);
   if (bytes.length === 0) return reject('EMPTY', 'Object is empty');
   const signature = binarySignature(bytes);
-  if (signature !== undefined) return reject('BINARY', `Object is a ${signature} file, not text`);
+  if (signature !== undefined) return reject('BINARY', `Object is ${signature} file, not text`);
   if (detectBom(bytes) !== undefined || sniffUtf16WithoutBom(bytes) !== undefined) return undefined;
   if (bytes.includes(0)) return reject('BINARY', 'Object contains NUL bytes: not text');
   const ratio = controlByteRatio(bytes);

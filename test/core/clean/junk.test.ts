@@ -1,4 +1,12 @@
-import { clean, fixture, paragraphs } from './helpers';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isBareDateline, startsWithDateline } from '../../../lambdas/core/clean/metadata/dateline';
+import { isFurnitureBar } from '../../../lambdas/core/clean/rules/furniture-bar';
+import { siteChromeRule } from '../../../lambdas/core/clean/rules/site-chrome';
+import { clean, contextFor, FIXTURES, fixture, paragraphs, SEED_PATH } from './helpers';
+
+/** The bundled samples folder. */
+const SAMPLES = join(SEED_PATH, '..');
 
 describe('a scraped article with junk between paragraphs', () => {
   const article = clean(fixture('messy-junk.txt'), { key: 'messy-junk.txt' });
@@ -113,6 +121,77 @@ describe('other wire styles', () => {
     // Assess
     expect(article.publishedAt).toBeUndefined();
     expect(article.dateline).toEqual({ place: 'London', agency: 'Reuters' });
+  });
+});
+
+describe('plain-text page furniture and wire datelines', () => {
+  it('removes account, search and share bars and joins a bare underscore dateline to its story', () => {
+    // Prepare
+    const bytes = fixture('nav-bar-scrape.txt');
+    // Act
+    const article = clean(bytes);
+    // Assess
+    expect(article.title).toBe('Floodwaters force thousands from homes along the Vistula');
+    expect(article.dateline).toEqual({ place: 'Warsaw, Poland', agency: 'AP' });
+    expect(paragraphs(article.text)).toEqual([
+      'Floodwaters force thousands from homes along the Vistula',
+      expect.stringMatching(/^WARSAW, Poland \(AP\) _ Floodwaters forced thousands .* through the week\.$/),
+      'Search teams worked through the night, and residents were told to sign in at the shelters so relatives could find them.',
+      'Search and Rescue',
+      'The army sent 2,000 soldiers to help, the defense ministry said.',
+    ]);
+    expect(article.removed.map((r) => r.text)).toEqual(
+      expect.arrayContaining([
+        'Menu Search Sign in',
+        'Share on Facebook Share on X Email',
+        'Subscribe | Log in | My account',
+      ]),
+    );
+  });
+
+  it('gives a text that opens with furniture and a double-dash dateline no title', () => {
+    // Prepare
+    const bytes = fixture('dateline-no-title.txt');
+    // Act
+    const article = clean(bytes);
+    // Assess
+    expect(article.title).toBeUndefined();
+    expect(article.dateline).toEqual({ place: 'Buffalo, N.Y.', agency: 'AP' });
+    expect(paragraphs(article.text)[0]).toMatch(/^BUFFALO, N\.Y\. \(AP\) -- A lake-effect snowstorm/);
+  });
+
+  it('reads the underscore dateline below a headline', () => {
+    // Prepare
+    const bytes = fixture('underscore-dateline.txt');
+    // Act
+    const article = clean(bytes);
+    // Assess
+    expect(article).toMatchObject({
+      title: 'Senate passes stopgap spending bill',
+      dateline: { place: 'Washington' },
+    });
+  });
+
+  const plainTexts = [
+    ...readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(FIXTURES, f)),
+    ...readdirSync(SAMPLES)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(SAMPLES, f)),
+  ];
+
+  it.each(plainTexts)('takes no page furniture or dateline as the title of %s', (path) => {
+    // Prepare
+    const bytes = readFileSync(path);
+    // Act
+    const article = clean(bytes, { key: path });
+    // Assess
+    const title = article.title ?? '';
+    expect(
+      isFurnitureBar(title) || siteChromeRule.match(title, contextFor(title, 'header')) !== undefined,
+    ).toBe(false);
+    expect(startsWithDateline(title) || isBareDateline(title)).toBe(false);
   });
 });
 

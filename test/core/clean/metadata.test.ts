@@ -15,6 +15,9 @@ describe('readDateline', () => {
     ['SEOUL, South Korea (AP) — North Korea', { place: 'Seoul, South Korea', agency: 'AP' }, undefined],
     ['RIO DE JANEIRO (Reuters) - Brazil', { place: 'Rio de Janeiro', agency: 'Reuters' }, undefined],
     ['PARIS — French unions called', { place: 'Paris' }, undefined],
+    ['WASHINGTON _ The Senate passed', { place: 'Washington' }, undefined],
+    ['WARSAW, Poland (AP) _ Floodwaters forced', { place: 'Warsaw, Poland', agency: 'AP' }, undefined],
+    ['BUFFALO, N.Y. (AP) -- A lake-effect storm', { place: 'Buffalo, N.Y.', agency: 'AP' }, undefined],
   ])('reads %j', (paragraph, dateline, date) => {
     // Prepare: a first paragraph; the reference day gives a year to `Dec 20`.
     // Act
@@ -79,6 +82,8 @@ describe('readDateline', () => {
     'US – China talks resumed on Friday.',
     'A last-minute flood of diplomacy met silence.',
     'The talks (which stalled) - resumed.',
+    'The file_name field _ was empty.',
+    'NATO_ROLE was the variable name.',
   ])('finds no dateline in %j', (paragraph) => {
     // Prepare: sentences with dashes and parentheses but no upper-case place.
     // Act
@@ -170,6 +175,22 @@ describe('title, byline, keywords and headings', () => {
       'The talks between the two sides stalled\non Friday after a week of meetings in Geneva, officials said.',
     ],
     ['a one-line text', 'Talks stall as deadline nears'],
+    [
+      'a dateline alone on the first line',
+      'WARSAW, Poland (AP) _\nFloodwaters forced thousands from their homes on Monday, officials said.',
+    ],
+    [
+      'a double-dash dateline in its own block',
+      'BUFFALO, N.Y. (AP) --\n\nA snowstorm buried parts of western New York on Friday, officials said.',
+    ],
+    [
+      'an account bar above a dateline',
+      'Menu  Search  Sign in\n\nPARIS — French unions called a strike on Monday, officials said.',
+    ],
+    [
+      'a share rail above the prose',
+      'Share on Facebook | Share on X | Email\n\nFrench unions called a strike on Monday, officials said.',
+    ],
   ])('reads no title from %s', (_name, text) => {
     // Prepare: nothing beyond the text.
     // Act

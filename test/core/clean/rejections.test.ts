@@ -53,6 +53,23 @@ describe('rejections', () => {
     },
   );
 
+  it.each([
+    ['an ELF', [0x7f, ...Buffer.from('ELF')]],
+    ['an MP3', [...Buffer.from('ID3')]],
+    ['a PDF', [...Buffer.from('%PDF-1.7')]],
+    ['a PNG', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  ])('names the format with its article: %s file', (phrase, prefix) => {
+    // Prepare
+    const input = withText(prefix);
+    // Act
+    const outcome = cleanOutcome(input);
+    // Assess
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      rejection: { code: 'BINARY', message: `Object is ${phrase} file, not text` },
+    });
+  });
+
   it('accepts an object exactly at the size cap', () => {
     // Prepare
     const input = Buffer.from('The talks resumed on Friday, officials said.', 'utf8');

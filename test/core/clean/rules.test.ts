@@ -6,6 +6,7 @@ import { copyrightNoticeRule } from '../../../lambdas/core/clean/rules/copyright
 import { creditsRule } from '../../../lambdas/core/clean/rules/credits';
 import { dateHeaderRule } from '../../../lambdas/core/clean/rules/date-header';
 import { dateLineRule } from '../../../lambdas/core/clean/rules/date-line';
+import { furnitureBarRule } from '../../../lambdas/core/clean/rules/furniture-bar';
 import { loadingRule } from '../../../lambdas/core/clean/rules/loading';
 import { navBlockRule } from '../../../lambdas/core/clean/rules/nav-block';
 import { photoCreditRule } from '../../../lambdas/core/clean/rules/photo-credit';
@@ -65,6 +66,33 @@ const CASES: readonly [LineRule, readonly string[], readonly string[]][] = [
       'He shared the article on Facebook.',
       'Twitter said it would review the post.',
       'Email addresses were leaked.',
+    ],
+  ],
+  [
+    furnitureBarRule,
+    [
+      'Menu Search Sign in',
+      'Skip to content Menu',
+      'Home | Search | Log in',
+      'Subscribe | Log in | My account',
+      'Share on Facebook Share on X Share via Email',
+      'Share this article Copy link',
+      '☰ Menu 🔍 Search',
+      'Accept all Reject all Manage cookies',
+      'Sign in / Register',
+      'Advertisement Advertisement',
+    ],
+    [
+      'Search teams found the wreck.',
+      'Search and Rescue',
+      'Home Office',
+      'Sign in, please',
+      'Menu of the Day',
+      'Home and Away',
+      'Log in details were stolen',
+      'Share 12 Comments',
+      'Home Search Sign in '.repeat(8),
+      'Menu',
     ],
   ],
   [

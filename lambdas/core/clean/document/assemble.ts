@@ -1,3 +1,4 @@
+import { isBareDateline } from '../metadata/dateline';
 import type { KeptLine } from './classify';
 import { endsSentence } from './shape';
 
@@ -98,13 +99,26 @@ export function assembleParagraphs(
     if (proseParagraphs(pending, paragraphs)) joined = true;
     pending = [];
   };
+  // A dateline alone on its line (`WARSAW, Poland (AP) _`) opens the paragraph of the next line.
+  let dateline: string | undefined;
+  const standsAlone = (p: number): boolean => p === title || headings.has(p);
   for (let p = 0; p < kept.length; p++) {
     const line = kept[p]!;
     if (line.block !== pendingBlock) flush();
     pendingBlock = line.block;
-    if (p === title || headings.has(p)) {
+    if (standsAlone(p)) {
       flush();
       paragraphs.push({ text: line.text, kind: p === title ? 'title' : 'heading' });
+      continue;
+    }
+    if (dateline !== undefined) {
+      pending.push(`${dateline} ${line.text}`);
+      dateline = undefined;
+      joined = true;
+      continue;
+    }
+    if (p + 1 < kept.length && !standsAlone(p + 1) && isBareDateline(line.text)) {
+      dateline = line.text;
       continue;
     }
     pending.push(line.text);

@@ -1,6 +1,8 @@
 /** A known binary container, recognised by its leading bytes. */
 interface MagicNumber {
   readonly name: string;
+  /** The indefinite article the name takes when read aloud (`an ELF`, `an MP3`); `a` when unset. */
+  readonly article?: 'an';
   /** Byte values at `offset`; `undefined` matches any byte. */
   readonly bytes: readonly (number | undefined)[];
   readonly offset?: number;
@@ -18,7 +20,7 @@ const MAGIC_NUMBERS: readonly MagicNumber[] = [
   { name: 'ZIP (empty)', bytes: [0x50, 0x4b, 0x05, 0x06] },
   { name: 'gzip', bytes: [0x1f, 0x8b] },
   { name: 'bzip2', bytes: [...ascii('BZh'), undefined, 0x31, 0x41, 0x59, 0x26, 0x53, 0x59] },
-  { name: 'xz', bytes: [0xfd, ...ascii('7zXZ'), 0x00] },
+  { name: 'xz', article: 'an', bytes: [0xfd, ...ascii('7zXZ'), 0x00] },
   { name: '7z', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
   { name: 'RAR', bytes: ascii('Rar!\u001a\u0007') },
   { name: 'PNG', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
@@ -27,16 +29,19 @@ const MAGIC_NUMBERS: readonly MagicNumber[] = [
   { name: 'WebP', bytes: ascii('WEBP'), offset: 8 },
   { name: 'TIFF', bytes: [0x49, 0x49, 0x2a, 0x00] },
   { name: 'TIFF', bytes: [0x4d, 0x4d, 0x00, 0x2a] },
-  { name: 'ISO media (MP4/HEIC)', bytes: ascii('ftyp'), offset: 4 },
-  { name: 'Ogg', bytes: ascii('OggS') },
-  { name: 'MP3', bytes: ascii('ID3') },
-  { name: 'ELF', bytes: [0x7f, ...ascii('ELF')] },
-  { name: 'OLE2 (DOC/XLS)', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
+  { name: 'ISO media (MP4/HEIC)', article: 'an', bytes: ascii('ftyp'), offset: 4 },
+  { name: 'Ogg', article: 'an', bytes: ascii('OggS') },
+  { name: 'MP3', article: 'an', bytes: ascii('ID3') },
+  { name: 'ELF', article: 'an', bytes: [0x7f, ...ascii('ELF')] },
+  { name: 'OLE2 (DOC/XLS)', article: 'an', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
   { name: 'WOFF font', bytes: ascii('wOFF') },
   { name: 'WOFF2 font', bytes: ascii('wOF2') },
 ];
 
-/** Names the binary format the bytes start with, or `undefined` when no known signature matches. */
+/**
+ * Names the binary format the bytes start with, with its indefinite article (`a PDF`, `an ELF`), or
+ * `undefined` when no known signature matches.
+ */
 export function binarySignature(bytes: Uint8Array): string | undefined {
   for (const magic of MAGIC_NUMBERS) {
     const offset = magic.offset ?? 0;
@@ -49,7 +54,7 @@ export function binarySignature(bytes: Uint8Array): string | undefined {
         break;
       }
     }
-    if (match) return magic.name;
+    if (match) return `${magic.article ?? 'a'} ${magic.name}`;
   }
   return undefined;
 }

@@ -5,15 +5,20 @@ import type { Dateline } from '../types';
 
 /**
  * `SEOUL (Reuters) –`, `WASHINGTON (AP) —`, `LONDON, Dec 20 (Reuters) -`, `SEOUL, South Korea (AP) —`,
- * `PARIS —`: an upper-case place, optionally a region, a date and an agency in parentheses, then a dash.
+ * `PARIS —`, `BUFFALO, N.Y. (AP) --`, `WASHINGTON _` (the underscore older wire copy typed for a dash): an
+ * upper-case place, optionally a region, a date and an agency in parentheses, then a dash.
  */
-const DATELINE = new RegExp(
+const DATELINE_HEAD =
   "^(?<place>\\p{Lu}[\\p{Lu}\\p{M}.'’ -]*?\\p{Lu}\\.?(?:,\\s*\\p{Lu}[\\p{L}\\p{M}.'’ -]*?)?)" +
-    `(?:,\\s*(?<month>${CAPITALISED_MONTH_PATTERN})\\s+(?<day>\\d{1,2})(?:,\\s*(?<year>\\d{4}))?)?` +
-    '\\s*(?:\\((?<agency>[^()]{1,40})\\))?' +
-    '\\s*[-–—]{1,2}\\s+\\S',
-  'u',
-);
+  `(?:,\\s*(?<month>${CAPITALISED_MONTH_PATTERN})\\s+(?<day>\\d{1,2})(?:,\\s*(?<year>\\d{4}))?)?` +
+  '\\s*(?:\\((?<agency>[^()]{1,40})\\))?' +
+  '(?:\\s*[-–—]{1,2}|\\s+_{1,2})';
+/** A dateline followed by the story's first words. */
+const DATELINE = new RegExp(`${DATELINE_HEAD}\\s+\\S`, 'u');
+/** A dateline alone on its line, the story starting on the next one. */
+const BARE_DATELINE = new RegExp(`${DATELINE_HEAD}\\s*$`, 'u');
+/** Bare datelines are short; longer lines are not tried (the pattern backtracks over capitals). */
+const MAX_BARE_LENGTH = 80;
 
 /** Lower-case words inside place names (`Rio de Janeiro`, `Stratford-upon-Avon`). */
 const PLACE_PARTICLES = new Set([
@@ -75,13 +80,21 @@ function inferYear(month: number, day: number, referenceDate: string | undefined
   return month * 100 + day <= refKey ? year : year - 1;
 }
 
-/** True when a line starts with a dateline (used to keep datelines out of titles and subheads). */
-export function startsWithDateline(text: string): boolean {
-  const m = DATELINE.exec(text);
+function isWireDateline(m: RegExpExecArray | null): boolean {
   return (
     m !== null &&
     (m.groups?.agency !== undefined || /^\p{Lu}[\p{Lu}\p{M}.'’ -]{2,}/u.test(m.groups?.place ?? ''))
   );
+}
+
+/** True when a line starts with a dateline (used to keep datelines out of titles and subheads). */
+export function startsWithDateline(text: string): boolean {
+  return isWireDateline(DATELINE.exec(text));
+}
+
+/** True when a line is only a dateline (`WARSAW, Poland (AP) _`): never a title, it opens the next line. */
+export function isBareDateline(text: string): boolean {
+  return text.length <= MAX_BARE_LENGTH && isWireDateline(BARE_DATELINE.exec(text));
 }
 
 /**

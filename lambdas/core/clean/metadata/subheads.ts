@@ -7,7 +7,7 @@ import {
   unquote,
   wordCount,
 } from '../document/shape';
-import { startsWithDateline } from './dateline';
+import { isBareDateline, startsWithDateline } from './dateline';
 
 const DANGLING_WORD = /\b(?:the|a|an|of|and|or|to|in|on|for|with|at|by|from|that|said)$/i;
 
@@ -17,7 +17,7 @@ export function isSubheadShaped(line: string): boolean {
   if (text.length < 2 || text.length > 80) return false;
   const words = wordCount(text);
   if (words > 10 || /[.,;:!?…]$/.test(text) || !startsCapitalised(text) || !/\p{L}/u.test(text)) return false;
-  return !DANGLING_WORD.test(text) && !startsWithDateline(text);
+  return !DANGLING_WORD.test(text) && !startsWithDateline(text) && !isBareDateline(text);
 }
 
 /**

@@ -1,12 +1,22 @@
 import type { Classification } from '../document/classify';
 import { startsCapitalised, wordCount } from '../document/shape';
-import { startsWithDateline } from './dateline';
+import { isFurnitureBar } from '../rules/furniture-bar';
+import { isBareDateline, startsWithDateline } from './dateline';
 
-/** Shape of a headline: up to 25 words, capitalised, not ending like a sentence or a clause. */
+/**
+ * Shape of a headline: up to 25 words, capitalised, not ending like a sentence or a clause, and neither a
+ * dateline nor page furniture (an article without a headline has no title rather than a wrong one).
+ */
 export function isHeadlineShaped(line: string): boolean {
   if (line.length < 3 || line.length > 200 || wordCount(line) > 25) return false;
   if (/[.,;:]$/.test(line) && !/\.\.\.$|…$/.test(line)) return false;
-  return startsCapitalised(line) && /\p{L}{2}/u.test(line) && !startsWithDateline(line);
+  return (
+    startsCapitalised(line) &&
+    /\p{L}{2}/u.test(line) &&
+    !startsWithDateline(line) &&
+    !isBareDateline(line) &&
+    !isFurnitureBar(line)
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { copyrightNoticeRule } from './copyright-notice';
 import { creditsRule } from './credits';
 import { dateHeaderRule } from './date-header';
 import { dateLineRule } from './date-line';
+import { furnitureBarRule } from './furniture-bar';
 import { loadingRule } from './loading';
 import { navBlockRule } from './nav-block';
 import { photoCreditRule } from './photo-credit';
@@ -35,6 +36,7 @@ export const RULE_STAGES: readonly (readonly LineRule[])[] = [
     advertisementRule,
     siteChromeRule,
     shareWidgetsRule,
+    furnitureBarRule,
     subscribePromptRule,
     relatedTeaserRule,
     cookieNoticeRule,
