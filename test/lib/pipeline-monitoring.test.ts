@@ -1,16 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { METRIC_NAMES } from '../../lambdas/core/pipeline-metrics';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
+import { handleRawChange } from '../../lambdas/handlers/clean-stage';
 import { createObservability } from '../../lambdas/handlers/observability';
 import { processS3Batch } from '../../lambdas/handlers/sqs-batch';
+import { createStageHandler } from '../../lambdas/handlers/stage-handler';
+import { handleProcessedChange } from '../../lambdas/handlers/tag-stage';
 import { ArticlePipeline } from '../../lib/article-pipeline';
 import { NewsflowStack, STACK_OUTPUTS } from '../../lib/newsflow-stack';
+import { lambdaContext } from '../../scripts/bench/lambda-events';
+import { MemoryArticleStore, MemoryObjectStore } from '../../scripts/bench/stores';
+import { cleanDeps, PROCESSED_BUCKET, processedLocation, RAW_BUCKET } from '../helpers/clean-stage';
+import { wordTaggers } from '../helpers/fixtures';
+import { s3Message, sqsBatch } from '../helpers/s3-messages';
 import { mentions, testApp } from './cdk-test-app';
 
 type Alarm = { Properties: Record<string, unknown> };
@@ -155,26 +160,6 @@ describe('pipeline monitoring (the deployed stack)', () => {
     expect(rows.slice(4).every((r) => r[0] === 'AWS/SQS' && mentions(r, 'DeadLetterQueue'))).toBe(true);
   });
 
-  it('reads only metrics that the handlers emit', () => {
-    // Prepare
-    const handlersDir = join(__dirname, '..', '..', 'lambdas', 'handlers');
-    const sources = readdirSync(handlersDir)
-      .filter((f) => f.endsWith('.ts') && f !== 'observability.ts')
-      .map((f) => readFileSync(join(handlersDir, f), 'utf8'))
-      .join('\n');
-    const emitted = (name: string) => {
-      const key = Object.entries(METRIC_NAMES).find(([, v]) => v === name)?.[0];
-      return sources.includes(`'${name}'`) || (key !== undefined && sources.includes(`METRIC_NAMES.${key}`));
-    };
-    const ours = dashboardMetrics(template)
-      .filter((row) => row[0] === 'Newsflow/Mon')
-      .map((row) => row[1] as string);
-
-    // Assess
-    expect(ours.length).toBeGreaterThan(8);
-    expect([...new Set(ours)].filter((name) => !emitted(name))).toEqual([]);
-  });
-
   it('outputs where operators find the dashboard, the alarm topic and the metrics', () => {
     // Assess
     const outputs = template.findOutputs('*');
@@ -242,40 +227,6 @@ describe('handlers and monitoring agree', () => {
     process.env = { ...saved };
   });
 
-  it.each([
-    ['clean', METRIC_NAMES.articlesCleaned],
-    ['tag', METRIC_NAMES.articlesTagged],
-  ] as const)(
-    'the %s stage publishes %s with the namespace and dimensions the dashboard reads',
-    async (stage, name) => {
-      // Prepare
-      const { metrics } = createObservability(stage);
-      const row = dashboardMetrics(template).find((r) => r[1] === name);
-
-      // Act
-      const [emf] = await jsonLinesWrittenBy(() => {
-        metrics.addMetric(name, MetricUnit.Count, 1);
-        metrics.publishStoredMetrics();
-      });
-
-      // Assess
-      const aws = emf?._aws as
-        | { CloudWatchMetrics: { Namespace: string; Dimensions: string[][] }[] }
-        | undefined;
-      const meta = aws?.CloudWatchMetrics[0];
-      expect(meta?.Namespace).toBe('Newsflow/Mon');
-      expect(meta?.Dimensions).toEqual([['service', 'stage']]);
-      expect(row?.slice(0, 6)).toEqual([
-        'Newsflow/Mon',
-        name,
-        'service',
-        String(emf?.service),
-        'stage',
-        stage,
-      ]);
-    },
-  );
-
   it('names the object and article of a failed message on its error line, and counts it', async () => {
     // Prepare
     const observability = createObservability('clean');
@@ -331,5 +282,142 @@ describe('handlers and monitoring agree', () => {
     });
     const emf = lines.find((l) => '_aws' in l);
     expect(emf?.[METRIC_NAMES.messagesFailed]).toBe(1);
+  });
+});
+
+/** `namespace|metric|dimension=value|…`: one metric series, as EMF lines and dashboard rows name it. */
+type Series = string;
+
+/** The series in the EMF lines Powertools Metrics wrote. */
+function emittedSeries(lines: readonly Record<string, unknown>[]): Set<Series> {
+  const series = new Set<Series>();
+  for (const line of lines) {
+    const aws = line._aws as
+      | { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string }[] }[] }
+      | undefined;
+    for (const directive of aws?.CloudWatchMetrics ?? []) {
+      for (const dimensions of directive.Dimensions) {
+        const dims = dimensions.map((d) => `${d}=${String(line[d])}`);
+        for (const { Name } of directive.Metrics) series.add([directive.Namespace, Name, ...dims].join('|'));
+      }
+    }
+  }
+  return series;
+}
+
+/** The series of the dashboard's rows in the handlers' namespace: `[namespace, name, dim, value, …, options?]`. */
+function dashboardSeries(): Series[] {
+  return dashboardMetrics(template)
+    .filter((row) => row[0] === 'Newsflow/Mon')
+    .map((row) => {
+      const dims: string[] = [];
+      for (let i = 2; i + 1 < row.length && !String(row[i]).startsWith('['); i += 2) {
+        dims.push(`${row[i]}=${row[i + 1]}`);
+      }
+      return [row[0], row[1], ...dims].join('|');
+    });
+}
+
+describe('the dashboard and alarms read what the handlers emit', () => {
+  const saved = { ...process.env };
+  let emitted: Set<Series>;
+
+  beforeAll(async () => {
+    // What the construct puts in the functions' environment.
+    process.env.POWERTOOLS_METRICS_NAMESPACE = 'Newsflow/Mon';
+    delete process.env.POWERTOOLS_METRICS_DISABLED;
+    delete process.env.POWERTOOLS_DEV;
+    const objects = new MemoryObjectStore();
+    const config = { processedBucket: PROCESSED_BUCKET, maxObjectBytes: 1000 };
+    const now = () => new Date('2019-12-21T08:00:05.000Z');
+    const clean = createStageHandler(() => cleanDeps(objects), handleRawChange);
+    const tag = createStageHandler(
+      () => ({
+        objects,
+        articles: new MemoryArticleStore(),
+        taggers: wordTaggers({ Korea: 'LOCATION' }),
+        config: { processedBucket: config.processedBucket, tableName: 'articles' },
+        ...createObservability('tag', { logLevel: 'SILENT' }),
+        now,
+      }),
+      handleProcessedChange,
+    );
+    const story = new TextEncoder().encode('SEOUL (Reuters) - North Korea said on Friday it would talk.');
+    objects.upload({ bucket: RAW_BUCKET, key: 'raw/story.txt' }, story, 'text/plain');
+    objects.upload({ bucket: RAW_BUCKET, key: 'raw/empty.txt' }, new Uint8Array(0), 'text/plain');
+    const raw = (kind: 'created' | 'removed', key: string, sequencer: string) =>
+      s3Message({ kind, bucket: RAW_BUCKET, key, sequencer });
+    const processed = (kind: 'created' | 'removed', key: string, sequencer: string) =>
+      s3Message({ kind, bucket: PROCESSED_BUCKET, key: processedLocation(key).key, sequencer });
+    const context = lambdaContext('newsflow-test', 1024);
+
+    emitted = emittedSeries(
+      await jsonLinesWrittenBy(async () => {
+        // Clean: cleaned, rejected, a redelivery, an older event, a message that is no notification.
+        await clean(
+          sqsBatch([
+            raw('created', 'raw/story.txt', '10'),
+            raw('created', 'raw/empty.txt', '11'),
+            raw('created', 'raw/story.txt', '10'),
+            raw('created', 'raw/story.txt', '05'),
+            'not a notification',
+          ]),
+          context,
+        );
+        // Tag: both documents written, a redelivery, a message that is no notification.
+        await tag(
+          sqsBatch([
+            processed('created', 'raw/story.txt', '20'),
+            processed('created', 'raw/empty.txt', '21'),
+            processed('created', 'raw/story.txt', '20'),
+            'not a notification',
+          ]),
+          context,
+        );
+        // Tag: a document older than the record (its write raced a newer one).
+        const location = processedLocation('raw/story.txt');
+        const got = await objects.get(location);
+        if (got.status !== 'found') throw new Error('story not cleaned');
+        const older = JSON.parse(new TextDecoder().decode(got.object.bytes));
+        older.source.sequencer = '01';
+        await objects.put(location, JSON.stringify(older), { contentType: 'application/json' });
+        await tag(sqsBatch([processed('created', 'raw/story.txt', '22')]), context);
+        // A deleted raw object: clean removes its document, tag its record.
+        await objects.delete({ bucket: RAW_BUCKET, key: 'raw/empty.txt' });
+        await clean(sqsBatch([raw('removed', 'raw/empty.txt', '12')]), context);
+        await tag(sqsBatch([processed('removed', 'raw/empty.txt', '23')]), context);
+      }),
+    );
+  });
+
+  afterAll(() => {
+    process.env = { ...saved };
+  });
+
+  it('graphs only metric series the handlers publish, with the dimensions they publish them with', () => {
+    // Prepare
+    const graphed = dashboardSeries();
+
+    // Assess
+    expect(graphed.length).toBeGreaterThan(12);
+    expect(graphed.filter((series) => !emitted.has(series))).toEqual([]);
+  });
+
+  it('alarms on metrics of resources the stack creates, or on metrics the handlers publish', () => {
+    // Prepare
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const resources = new Set(Object.keys(template.toJSON().Resources));
+
+    // Assess
+    for (const { Properties: p } of alarms) {
+      if (p.Namespace === 'Newsflow/Mon') {
+        const dims = (p.Dimensions as { Name: string; Value: string }[]).map((d) => `${d.Name}=${d.Value}`);
+        expect(emitted).toContain([p.Namespace, p.MetricName, ...dims].join('|'));
+        continue;
+      }
+      expect(['AWS/SQS', 'AWS/Lambda']).toContain(p.Namespace);
+      const refs = (p.Dimensions as { Value: unknown }[]).map((d) => JSON.stringify(d.Value));
+      expect(refs.every((ref) => [...resources].some((id) => ref.includes(`"${id}"`)))).toBe(true);
+    }
   });
 });
