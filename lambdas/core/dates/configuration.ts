@@ -33,7 +33,7 @@ import { seasonParser } from './parsers/season';
 import { everyParser, frequencyAdverbParser, pluralWeekdayParser, rateParser } from './parsers/set';
 import { timeOfDayParser } from './parsers/time-of-day';
 import { weekdayParser } from './parsers/weekday';
-import { centuryParser, decadeParser, spelledYearParser, yearParser } from './parsers/year';
+import { centuryParser, decadeParser, spelledYearParser, yearParser, yearRangeParser } from './parsers/year';
 import { dateTimeRefiner } from './refiners/date-time';
 import { dayOffsetRefiner } from './refiners/day-offset';
 import { modifierRefiner } from './refiners/modifier';
@@ -41,7 +41,7 @@ import { numericOrderRefiner } from './refiners/numeric-order';
 import { overlapRefiner } from './refiners/overlap';
 
 /** Version of the rule set below; bump it whenever a rule changes what is tagged. */
-export const RULES_VERSION = 'rules-14';
+export const RULES_VERSION = 'rules-15';
 
 /**
  * The English news configuration. Parser order matters only between candidates of the same length: the earlier
@@ -78,6 +78,7 @@ export function englishNewsConfiguration(): Configuration {
       spelledYearParser,
       centuryParser,
       decadeParser,
+      yearRangeParser,
       yearParser,
       everyParser,
       rateParser,

@@ -144,6 +144,11 @@ describe('modern news formats', () => {
       'TIME',
       '2024-04-04T04:00',
     ],
+    // Year ranges: both years are found.
+    ['Banks failed in 2007-2008, regulators said.', undefined, '2007', 'DATE', '2007'],
+    ['Banks failed in 2007-2008, regulators said.', undefined, '2008', 'DATE', '2008'],
+    ['The 2012-13 school year ended early.', undefined, '13', 'DATE', '2013'],
+    ['The 1999–00 season was the last.', undefined, '00', 'DATE', '2000'],
   ])('%s (%s)', (text, locale, expression, type, value) => {
     // Act
     const spans = found(text, REF, locale);
