@@ -30,6 +30,9 @@ export const deicticDayParser: Parser = {
   extract(m, { text }) {
     // "VOA Today": a capitalised day word inside a name is a programme title.
     if (isTitle(m[0], m.index, text)) return null;
+    // NBC's “Today” show, the song "Tomorrow": a capitalised day word quoted alone is a title (35 times in the first
+    // 9.7M words of the unlabeled news, 28 of them NBC's “Today”).
+    if (isQuotedTitle(m[0], m.index, text)) return null;
     const word = (m[1] ?? m[3] ?? m[5] ?? '').toLowerCase();
     const part = (m[2] ?? m[4] ?? m[6])?.toLowerCase();
     const offset = OFFSETS[word];
@@ -47,3 +50,15 @@ export const deicticDayParser: Parser = {
     );
   },
 };
+
+const OPEN_QUOTE = /["“‘']$/;
+const CLOSE_QUOTE = /^[.,!?]?["”’']/;
+
+function isQuotedTitle(expression: string, start: number, text: string): boolean {
+  const first = expression[0] ?? '';
+  return (
+    first !== first.toLowerCase() &&
+    OPEN_QUOTE.test(text.slice(Math.max(0, start - 1), start)) &&
+    CLOSE_QUOTE.test(text.slice(start + expression.length, start + expression.length + 2))
+  );
+}
