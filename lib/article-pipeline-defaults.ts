@@ -4,8 +4,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { TABLE_DESIGN } from '../lambdas/adapters/article-table';
 import { PIPELINE_SPEC } from '../lambdas/core/pipeline-spec';
-import { TABLE_DESIGN } from '../lambdas/core/record/table-design';
 
 /** How long an overwritten or deleted upload stays recoverable in the versioned raw bucket. */
 export const DEFAULT_NONCURRENT_VERSION_RETENTION = Duration.days(30);

@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { TABLE_DESIGN } from '../lambdas/core/record/table-design';
+import { TABLE_DESIGN } from '../lambdas/adapters/article-table';
 
 /**
  * The article table's definition, derived from the same table design the CDK stack uses: keys, the lookup

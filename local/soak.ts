@@ -2,14 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../lambdas/adapters/document-client';
 import { listObjects } from '../lambdas/adapters/object-listing';
+import { AwsPipelineInventory } from '../lambdas/adapters/pipeline-inventory';
 import { articleIdFor } from '../lambdas/core/record/article-id';
 import { articleIdFromProcessedKey } from '../lambdas/core/record/processed-key';
-import { RECORD_SK } from '../lambdas/core/record/table-design';
-import { toTableItems } from '../lambdas/core/record/table-items';
-import type { ArticleRecord } from '../lambdas/core/record/types';
 import type { ChaosSettings } from './chaos';
 import { LocalRuntime, type LocalRuntimeOptions } from './runtime';
 
@@ -159,44 +156,30 @@ export async function checkConsistency(
   for (const o of await listObjects(runtime.s3Client, runtime.names.rawBucket, runtime.names.rawPrefix)) {
     live.set(articleIdFor(runtime.names.rawBucket, o.key), o.eTag);
   }
-  const doc = documentClient(runtime.dynamodbClient);
-  const itemsByArticle = new Map<string, Record<string, unknown>[]>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(
-      new ScanCommand({ TableName: runtime.names.table, ...(start ? { ExclusiveStartKey: start } : {}) }),
-    );
-    for (const item of out.Items ?? []) {
-      const id = String(item.pk).replace(/^ARTICLE#/, '');
-      const list = itemsByArticle.get(id) ?? [];
-      list.push(item);
-      itemsByArticle.set(id, list);
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
-
+  const inventory = new AwsPipelineInventory(
+    runtime.s3Client,
+    documentClient(runtime.dynamodbClient),
+    runtime.names,
+  );
   let records = 0;
   let duplicates = 0;
   let orphans = 0;
   let lost = 0;
-  for (const [id, items] of itemsByArticle) {
-    const record = items.find((i) => i.sk === RECORD_SK) as ArticleRecord | undefined;
-    if (!live.has(id)) {
-      orphans += items.length;
-      continue;
-    }
-    if (!record) {
-      orphans += items.length; // lookup items without their record
+  const stored = await inventory.scanArticles();
+  for (const { articleId, record, sortKeys } of stored) {
+    if (!live.has(articleId) || !record) {
+      orphans += sortKeys.length; // items of a deleted article, or lookup items without their record
       continue;
     }
     records++;
-    if (record.source.eTag !== live.get(id)) lost++; // a record of an older version
-    const wanted = new Set(toTableItems(record).map((i) => i.sk));
-    const have = new Set(items.map((i) => String(i.sk)));
+    if (record.sourceETag !== live.get(articleId)) lost++; // a record of an older version
+    const wanted = new Set(record.wantedSortKeys);
+    const have = new Set(sortKeys);
     for (const sk of have) if (!wanted.has(sk)) duplicates++;
     for (const sk of wanted) if (!have.has(sk)) lost++;
   }
-  for (const id of live.keys()) if (!itemsByArticle.has(id)) lost++;
+  const storedIds = new Set(stored.map((s) => s.articleId));
+  for (const id of live.keys()) if (!storedIds.has(id)) lost++;
   for (const o of await listObjects(runtime.s3Client, runtime.names.processedBucket, '')) {
     const id = articleIdFromProcessedKey(o.key);
     if (id === undefined || !live.has(id)) orphans++;

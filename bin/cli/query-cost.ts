@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isRecordItem, mentionKeysFor, recordFromItem } from '../../lambdas/adapters/article-table';
+import { DynamoItemTable } from '../../lambdas/adapters/item-table';
 import { listObjects } from '../../lambdas/adapters/object-listing';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
-import { articlePk, mentionKeysFor, RECORD_SK } from '../../lambdas/core/record/table-design';
 import {
   type ArticleQuery,
   ArticleReader,
@@ -138,32 +139,19 @@ async function measureWrite(
   articleId: string,
   file: string,
 ): Promise<{ write: WriteCost; record?: ArticleRecord }> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': articlePk(articleId) },
-        ConsistentRead: true,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const items = await new DynamoItemTable(doc, tableName).loadArticle(articleId);
   const partitionReadUnits = meter.take().table;
   const recordUnits = { table: 0, index: 0 };
   const lookupUnits = { table: 0, index: 0 };
   for (const item of items) {
     await doc.send(new PutCommand({ TableName: SCRATCH_TABLE, Item: item }));
     const used = meter.take();
-    const into = item.sk === RECORD_SK ? recordUnits : lookupUnits;
+    const into = isRecordItem(item) ? recordUnits : lookupUnits;
     into.table += used.table;
     into.index += used.indexes;
   }
-  const record = items.find((i) => i.sk === RECORD_SK) as ArticleRecord | undefined;
+  const recordItem = items.find(isRecordItem);
+  const record = recordItem && recordFromItem(recordItem);
   const write = {
     file,
     articleId,

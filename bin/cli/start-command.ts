@@ -2,10 +2,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ArticleStore } from '../../lambdas/adapters/article-store';
 import { DynamoArticleStore } from '../../lambdas/adapters/article-store';
+import { recordKey } from '../../lambdas/adapters/article-table';
 import { documentClient } from '../../lambdas/adapters/document-client';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
-import { RECORD_SK } from '../../lambdas/core/record/table-design';
-import type { ArticleRecord } from '../../lambdas/core/record/types';
 import { parseChaos } from '../../local/chaos';
 import type { DynamoDbEngine } from '../../local/dynamodb-server';
 import { LocalRuntime } from '../../local/runtime';
@@ -116,7 +115,7 @@ Running. Upload articles and watch their records appear here (Ctrl-C stops):
   aws --endpoint-url ${s3} s3 rm s3://${rawBucket}/${rawPrefix}my-article.txt
   npm run newsflow -- ingest path/to/articles/
   aws --endpoint-url ${ddb} dynamodb get-item --table-name ${table} \\
-      --key '{"pk":{"S":"ARTICLE#<id>"},"sk":{"S":"RECORD"}}'
+      --key '${recordKeyJson('<id>')}'
 
 `);
   process.stdout.write(`${formatRecordHeader()}\n`);
@@ -125,20 +124,23 @@ Running. Upload articles and watch their records appear here (Ctrl-C stops):
 function printingStore(inner: ArticleStore, live: { enabled: boolean }): ArticleStore {
   return {
     get: (id) => inner.get(id),
-    load: (id) => inner.load(id),
-    putItems: (items) => inner.putItems(items),
-    deleteItems: async (id, sortKeys) => {
-      await inner.deleteItems(id, sortKeys);
-      if (live.enabled && sortKeys.includes(RECORD_SK)) process.stdout.write(`deleted article ${id}\n`);
+    remove: async (id) => {
+      const removed = await inner.remove(id);
+      if (live.enabled && removed) process.stdout.write(`deleted article ${id}\n`);
+      return removed;
     },
-    commitRecord: async (item) => {
-      const outcome = await inner.commitRecord(item);
-      if (live.enabled && outcome === 'written') {
-        process.stdout.write(`${formatRecordRow(item as unknown as ArticleRecord)}\n`);
-      }
+    sync: async (record) => {
+      const outcome = await inner.sync(record);
+      if (live.enabled && outcome === 'written') process.stdout.write(`${formatRecordRow(record)}\n`);
       return outcome;
     },
   };
+}
+
+/** The record item's key as the AWS CLI takes it. */
+function recordKeyJson(articleId: string): string {
+  const { pk, sk } = recordKey(articleId);
+  return JSON.stringify({ pk: { S: pk }, sk: { S: sk } });
 }
 
 function waitForSignal(): Promise<void> {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { type AttributeValue, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { z } from 'zod';
-import { RECORD_SK, TABLE_DESIGN } from '../../lambdas/core/record/table-design';
+import { RECORD_SK, TABLE_DESIGN } from '../../lambdas/adapters/article-table';
 import { localDynamoDbClient } from '../../local/clients';
 import type { RuntimeState } from '../../local/runtime';
 import { callControl } from './control-client';

@@ -1,143 +1,113 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { articlePk, RECORD_SK, TABLE_DESIGN } from '../core/record/table-design';
-import type { TableItem } from '../core/record/table-items';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ArticleRecord } from '../core/record/types';
-import { AdapterError } from './errors';
-
-/** Everything stored for one article: its record item (if any) and the sort keys of all its items. */
-export interface StoredArticle {
-  readonly record?: TableItem;
-  readonly sortKeys: readonly string[];
-}
-
-/** Outcome of committing a record item: written, or refused because that or a newer version is stored. */
-export type CommitOutcome = 'written' | 'stale';
+import {
+  articlePk,
+  isRecordItem,
+  recordFromItem,
+  revisionOfItem,
+  sequencerOfItem,
+  type TableItem,
+  toTableItems,
+} from './article-table';
+import { DynamoItemTable, type ItemKey, type ItemTable } from './item-table';
 
 /**
- * The article table as the tag stage sees it. The record item is the commit point of an article version:
- * lookup items are written first, the record last, conditionally on its sequencer.
+ * What {@link ArticleStore.sync} did: `written` (this version is now the stored record), `unchanged` (this very
+ * version was already stored; its lookup items were restored) or `stale` (a newer version is stored).
+ */
+export type SyncOutcome = 'written' | 'unchanged' | 'stale';
+
+/**
+ * The article table as the pipeline sees it: domain records in, domain records out. The store owns the table
+ * layout, the lookup items and the order that makes concurrent and interrupted writes converge.
  */
 export interface ArticleStore {
+  /** The stored record of an article (strongly consistent), or undefined. */
   get(articleId: string): Promise<ArticleRecord | undefined>;
-  /** Reads all items of an article (strongly consistent). */
-  load(articleId: string): Promise<StoredArticle>;
-  /** Puts items unconditionally (lookup items; idempotent). */
-  putItems(items: readonly TableItem[]): Promise<void>;
-  /** Deletes items of an article by sort key (idempotent). */
-  deleteItems(articleId: string, sortKeys: readonly string[]): Promise<void>;
-  /** Writes the record item unless a newer version (greater sequencer), or this very revision, is stored. */
-  commitRecord(record: TableItem): Promise<CommitOutcome>;
+  /**
+   * Makes the table hold `record` and exactly its lookup items, unless a newer version (greater sequencer) is
+   * stored. Lookup items are written and stale ones deleted first; the record item is the commit point.
+   */
+  sync(record: ArticleRecord): Promise<SyncOutcome>;
+  /** Deletes every item of an article, the record last; true when anything was stored. */
+  remove(articleId: string): Promise<boolean>;
 }
 
-const BATCH = 25;
-
-/** {@link ArticleStore} over an injected DynamoDB document client. */
-export class DynamoArticleStore implements ArticleStore {
-  public constructor(
-    private readonly client: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+/**
+ * {@link ArticleStore} over the table's items. A crash between steps leaves the previous record in place with
+ * a superset or subset of lookup items; the redelivery that follows makes them exact again.
+ */
+export class TableArticleStore implements ArticleStore {
+  public constructor(private readonly table: ItemTable) {}
 
   public async get(articleId: string): Promise<ArticleRecord | undefined> {
-    try {
-      const out = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: { pk: articlePk(articleId), sk: RECORD_SK } }),
-      );
-      return out.Item as ArticleRecord | undefined;
-    } catch (error) {
-      throw new AdapterError(`Cannot read article ${articleId}`, { cause: error });
-    }
+    const item = await this.table.getRecordItem(articleId);
+    return item === undefined ? undefined : recordFromItem(item);
   }
 
-  public async load(articleId: string): Promise<StoredArticle> {
+  public async sync(record: ArticleRecord): Promise<SyncOutcome> {
+    const items = toTableItems(record);
+    const recordItem = items[0]!;
+    const stored = await this.table.loadArticle(record.id);
+    const storedRecord = stored.find(isRecordItem);
+    const sequencer = sequencerOfItem(recordItem);
+    const storedSequencer = storedRecord && sequencerOfItem(storedRecord);
+    if (storedSequencer !== undefined && sequencer !== undefined && storedSequencer > sequencer)
+      return 'stale';
+    await this.syncLookups(record.id, stored, items);
+    // This very version is stored: a conditional put would fail and still be billed for the whole item.
+    if (
+      storedRecord &&
+      storedSequencer === sequencer &&
+      revisionOfItem(storedRecord) === revisionOfItem(recordItem)
+    )
+      return 'unchanged';
+    if ((await this.table.putRecord(recordItem)) === 'written') return 'written';
+    // This or a newer version was committed meanwhile (or is this very revision): make the stored record's
+    // lookup set exact again.
+    const winnerItems = await this.table.loadArticle(record.id);
+    const winner = winnerItems.find(isRecordItem);
+    if (winner) await this.syncLookups(record.id, winnerItems, toTableItems(recordFromItem(winner)));
+    return winner && sequencerOfItem(winner) === sequencer ? 'unchanged' : 'stale';
+  }
+
+  public async remove(articleId: string): Promise<boolean> {
+    const stored = await this.table.loadArticle(articleId);
+    // Lookup items first, the record last: a crash in between leaves the record, and a retry finishes the job.
+    await this.table.deleteItems(stored.filter((i) => !isRecordItem(i)).map(keyOf));
+    await this.table.deleteItems(stored.filter(isRecordItem).map(keyOf));
+    return stored.length > 0;
+  }
+
+  /** Puts the wanted lookup items the article lacks and deletes the ones it should not have. */
+  private async syncLookups(
+    articleId: string,
+    stored: readonly TableItem[],
+    wanted: readonly TableItem[],
+  ): Promise<void> {
+    const have = new Set(stored.map((i) => i.sk));
+    const wantedKeys = new Set(wanted.map((i) => i.sk));
+    const lookups = wanted.filter((i) => !isRecordItem(i));
+    const storedRecord = stored.find(isRecordItem);
+    // A fresh version rewrites every lookup item (their titles and dates may have changed); a redelivery only
+    // fills what is missing.
+    const fresh =
+      storedRecord === undefined || sequencerOfItem(storedRecord) !== sequencerOfItem(wanted[0] ?? {});
+    await this.table.putItems(fresh ? lookups : lookups.filter((i) => !have.has(i.sk)));
     const pk = articlePk(articleId);
-    const sortKeys: string[] = [];
-    let record: TableItem | undefined;
-    let start: Record<string, unknown> | undefined;
-    try {
-      do {
-        const out = await this.client.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            ConsistentRead: true,
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
-        for (const item of out.Items ?? []) {
-          sortKeys.push(String(item.sk));
-          if (item.sk === RECORD_SK) record = item as TableItem;
-        }
-        start = out.LastEvaluatedKey;
-      } while (start);
-    } catch (error) {
-      throw new AdapterError(`Cannot list items of ${pk}`, { cause: error });
-    }
-    return record ? { record, sortKeys } : { sortKeys };
-  }
-
-  public async putItems(items: readonly TableItem[]): Promise<void> {
-    await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
-  }
-
-  public async deleteItems(articleId: string, sortKeys: readonly string[]): Promise<void> {
-    const pk = articlePk(articleId);
-    await this.batchWrite(sortKeys.map((sk) => ({ DeleteRequest: { Key: { pk, sk } } })));
-  }
-
-  public async commitRecord(record: TableItem): Promise<CommitOutcome> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: record,
-          // Newer versions win; one version is written once per revision (a redelivery is not a new write).
-          ConditionExpression: 'attribute_not_exists(#seq) OR #seq < :seq OR (#seq = :seq AND #rev <> :rev)',
-          ExpressionAttributeNames: {
-            '#seq': TABLE_DESIGN.sequencerAttribute,
-            '#rev': TABLE_DESIGN.revisionAttribute,
-          },
-          ExpressionAttributeValues: {
-            ':seq': record[TABLE_DESIGN.sequencerAttribute],
-            ':rev': record[TABLE_DESIGN.revisionAttribute],
-          },
-        }),
-      );
-      return 'written';
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'stale';
-      throw new AdapterError(`Cannot write record ${record.pk}`, { cause: error });
-    }
-  }
-
-  private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < requests.length; i += BATCH) {
-      let pending = requests.slice(i, i + BATCH);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 8) throw new AdapterError(`${pending.length} writes left unprocessed after retries`);
-        // Unprocessed items mean throttling: back off exponentially before resending them.
-        if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
-        try {
-          const out = await this.client.send(
-            new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }),
-          );
-          pending = (out.UnprocessedItems?.[this.tableName] ?? []) as Record<string, unknown>[];
-        } catch (error) {
-          throw new AdapterError('Batch write failed', { cause: error });
-        }
-      }
-    }
+    await this.table.deleteItems(
+      stored.filter((i) => !isRecordItem(i) && !wantedKeys.has(i.sk)).map((i) => ({ pk, sk: i.sk })),
+    );
   }
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** {@link ArticleStore} on DynamoDB through an injected document client. */
+export class DynamoArticleStore extends TableArticleStore {
+  public constructor(client: DynamoDBDocumentClient, tableName: string) {
+    super(new DynamoItemTable(client, tableName));
+  }
+}
+
+function keyOf(item: TableItem): ItemKey {
+  return { pk: item.pk, sk: item.sk };
 }

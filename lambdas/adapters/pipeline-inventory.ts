@@ -1,8 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { DocumentSource, RawObject } from '../core/reconcile/plan';
+import type { DocumentSource, RawObject, StoredItems } from '../core/reconcile/plan';
 import { processedKeyFor, SEQUENCER_METADATA_KEY } from '../core/record/processed-key';
-import type { TableItem } from '../core/record/table-items';
+import { storedItemsByArticle, type TableItem } from './article-table';
 import { AdapterError } from './errors';
 import { listObjects } from './object-listing';
 import { S3ObjectStore } from './object-store';
@@ -13,8 +13,8 @@ export interface PipelineInventory {
   listRaw(prefix: string): Promise<RawObject[]>;
   /** Keys of every processed document. */
   listDocumentKeys(): Promise<string[]>;
-  /** Every item of the table (a Scan: reads the whole table). */
-  scanTable(): Promise<TableItem[]>;
+  /** What the table holds, article by article (a Scan: reads the whole table). */
+  scanArticles(): Promise<StoredItems[]>;
   /** A processed document's sequencer and source, or undefined when it no longer exists. */
   readDocument(articleId: string): Promise<DocumentSource | undefined>;
 }
@@ -46,7 +46,7 @@ export class AwsPipelineInventory implements PipelineInventory {
     return (await listObjects(this.s3, this.names.processedBucket)).map((o) => o.key);
   }
 
-  public async scanTable(): Promise<TableItem[]> {
+  public async scanArticles(): Promise<StoredItems[]> {
     const items: TableItem[] = [];
     let start: Record<string, unknown> | undefined;
     try {
@@ -60,7 +60,7 @@ export class AwsPipelineInventory implements PipelineInventory {
     } catch (error) {
       throw new AdapterError(`Cannot scan table ${this.names.table}`, { cause: error });
     }
-    return items;
+    return storedItemsByArticle(items);
   }
 
   public async readDocument(articleId: string): Promise<DocumentSource | undefined> {

@@ -1,6 +1,6 @@
 /**
  * The pipeline's topology, shared by the CDK construct and the local runtime so both create the same
- * buckets, notifications and environment (one source of truth; the table lives in record/table-design.ts).
+ * buckets, notifications and environment (one source of truth; the table layout lives in adapters/article-table.ts).
  */
 export const PIPELINE_SPEC = {
   /** Default key prefix of uploads in the raw bucket; only keys under it reach the clean stage. */

@@ -7,7 +7,8 @@ import { S3ObjectStore } from '../adapters/object-store';
 import { resolveTagConfig, SDK_CLIENT_CONFIG } from './config';
 import { createObservability } from './observability';
 import { createStageHandler, type SqsHandler } from './stage-handler';
-import { handleProcessedChange, type TagStageDeps } from './tag-stage';
+import { handleProcessedChange } from './tag-stage';
+import type { TagStageDeps } from './tag-stage-deps';
 
 function depsFromEnvironment(): TagStageDeps {
   const config = resolveTagConfig(process.env);

@@ -8,7 +8,6 @@ import {
   type PendingArticles,
   planReconcile,
   type ReconcileReason,
-  storedItemsByArticle,
 } from '../core/reconcile/plan';
 
 /** Where reconcile sends its re-drives and how it learns that the pipeline has handled them. */
@@ -142,10 +141,10 @@ async function takeInventory(
   const prefix = rawPrefix.startsWith(asked) ? rawPrefix : asked;
   // Queued before or after the listings: either way that message will bring the article up to date.
   const before = await options.queues.pending();
-  const [raw, documentKeys, items] = await Promise.all([
+  const [raw, documentKeys, stored] = await Promise.all([
     options.inventory.listRaw(prefix),
     options.inventory.listDocumentKeys(),
-    options.inventory.scanTable(),
+    options.inventory.scanArticles(),
   ]);
   const after = await options.queues.pending();
   const inventory: Inventory = {
@@ -154,7 +153,7 @@ async function takeInventory(
     wholePipeline: prefix === rawPrefix,
     raw,
     documentKeys,
-    stored: storedItemsByArticle(items),
+    stored,
     ...(before || after ? { pending: union(before, after) } : {}),
   };
   const sources = new Map<string, DocumentSource>();

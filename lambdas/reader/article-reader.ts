@@ -1,6 +1,4 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
-import { isArticleId } from '../core/record/article-id';
 import {
   articlePk,
   entityPk,
@@ -10,12 +8,14 @@ import {
   normalizeName,
   publishedPk,
   RECORD_SK,
+  recordFromItem,
   TABLE_DESIGN,
-} from '../core/record/table-design';
+} from '../adapters/article-table';
+import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
+import { isArticleId } from '../core/record/article-id';
 import type { ArticleRecord } from '../core/record/types';
 import { InvalidQueryError, TableReadError } from './errors';
 import { type IndexItem, type LookupPlan, lookupQuery, type Segment } from './lookup-query';
-import { toArticleRecord } from './record-item';
 import type {
   ArticleQuery,
   ArticleSummary,
@@ -83,7 +83,7 @@ export class ArticleReader {
           ConsistentRead: options.consistentRead ?? this.consistentRead,
         }),
       );
-      return out.Item === undefined ? undefined : toArticleRecord(out.Item);
+      return out.Item === undefined ? undefined : recordFromItem(out.Item);
     } catch (error) {
       throw new TableReadError(`Cannot read article ${articleId} from ${this.tableName}`, { cause: error });
     }

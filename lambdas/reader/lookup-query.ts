@@ -5,10 +5,9 @@ import {
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { articlePk, RECORD_SK, TABLE_DESIGN } from '../core/record/table-design';
+import { articlePk, RECORD_SK, recordFromItem, TABLE_DESIGN } from '../adapters/article-table';
 import type { ArticleRecord } from '../core/record/types';
 import { InvalidCursorError, TableReadError } from './errors';
-import { toArticleRecord } from './record-item';
 import type { ArticleQuery, ArticleSummary, Page } from './types';
 
 /** A raw index item as the document client returns it. */
@@ -177,7 +176,7 @@ async function batchGetRecords(
         }),
       );
       for (const item of out.Responses?.[ctx.tableName] ?? []) {
-        const record = toArticleRecord(item);
+        const record = recordFromItem(item);
         found.set(record.id, record);
       }
       keys = out.UnprocessedKeys?.[ctx.tableName]?.Keys ?? [];

@@ -1,10 +1,9 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { articlePk, RECORD_SK, TABLE_DESIGN } from '../core/record/table-design';
+import { articleIdOfPk, RECORD_SK, recordFromItem, TABLE_DESIGN } from '../adapters/article-table';
 import type { ArticleRecord } from '../core/record/types';
 import { ReaderError } from './errors';
-import { toArticleRecord } from './record-item';
 
 /**
  * A Lambda event filter pattern (DynamoDB stream source) that passes record items only — what a consumer of
@@ -35,10 +34,10 @@ export function articleChangeOf(streamRecord: DynamoDBRecord): ArticleChange | u
   const image = (attributes: object | undefined) =>
     attributes === undefined
       ? undefined
-      : toArticleRecord(unmarshall(attributes as Record<string, AttributeValue>));
+      : recordFromItem(unmarshall(attributes as Record<string, AttributeValue>));
   const record = image(data.NewImage);
   const previous = image(data.OldImage);
-  const articleId = (data.Keys[TABLE_DESIGN.partitionKey]?.S ?? '').slice(articlePk('').length);
+  const articleId = articleIdOfPk(data.Keys[TABLE_DESIGN.partitionKey]?.S ?? '') ?? '';
   switch (streamRecord.eventName) {
     case 'INSERT':
       if (record) return { kind: 'created', articleId, record };

@@ -115,8 +115,7 @@ export async function measureColdStart(
   try {
     for (let r = 0; r < runs; r++) {
       for (const id of articleIds) {
-        const stored = await store.load(id);
-        await store.deleteItems(id, stored.sortKeys);
+        await store.remove(id);
       }
       const resultFile = join(dir, `result-${r}.json`);
       await runChild([join(__dirname, 'cold-start-child.cjs'), fn.assetDir, eventsFile, resultFile], env);

@@ -3,7 +3,7 @@
  * capacity mode"), so the cost model needs no DynamoDB that meters: dynalite does not count index writes, and
  * DynamoDB Local needs Java.
  */
-import { TABLE_DESIGN } from '../../lambdas/core/record/table-design';
+import { TABLE_DESIGN } from '../../lambdas/adapters/article-table';
 
 /** Bytes of overhead DynamoDB adds to every global secondary index entry. */
 const INDEX_ENTRY_OVERHEAD = 100;

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { contentTypeFor } from '../../bin/cli/files';
 import { planUploads, uploadFiles } from '../../bin/cli/upload';
+import type { TableItem } from '../../lambdas/adapters/article-table';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
-import type { TableItem } from '../../lambdas/core/record/table-items';
 import { LocalRuntime } from '../../local/runtime';
 import { type CallsPerArticle, perArticle } from './stage-run';
 import { percentile } from './stats';
-import { type CallLog, countingArticleStore, countingObjectStore, newCallLog } from './stores';
+import { type CallLog, committingArticleStore, countingObjectStore, newCallLog } from './stores';
 
 /** One file to upload: its name (extension gives the content type) and bytes. */
 export interface UploadDoc {
@@ -77,7 +77,7 @@ export async function withRuntime<T>(fn: (bench: BenchRuntime, log: CallLog) => 
       logLevel: 'SILENT',
       wrapStores: (s) => ({
         objects: countingObjectStore(s.objects, log),
-        articles: countingArticleStore(s.articles, log, onCommit),
+        articles: committingArticleStore(s.articles, log, onCommit),
       }),
     });
     const committed = (articleId: string): Promise<Commit> => {

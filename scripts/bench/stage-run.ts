@@ -3,28 +3,22 @@
  * batch parsing, the stage, metrics) over in-memory stores, one full batch at a time. Gives the CPU time per
  * article of each stage (no I/O in it: the AWS requests are counted instead) and the items the tag stage writes.
  */
+import { TableArticleStore } from '../../lambdas/adapters/article-store';
+import { type TableItem, toTableItems } from '../../lambdas/adapters/article-table';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/core/clean/types';
 import { PIPELINE_SPEC } from '../../lambdas/core/pipeline-spec';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
 import { processedKeyFor } from '../../lambdas/core/record/processed-key';
-import { RECORD_SK } from '../../lambdas/core/record/table-design';
-import type { TableItem } from '../../lambdas/core/record/table-items';
 import type { Taggers } from '../../lambdas/core/tagging/tag-text';
 import { handleRawChange } from '../../lambdas/handlers/clean-stage';
 import { createObservability } from '../../lambdas/handlers/observability';
 import { createStageHandler } from '../../lambdas/handlers/stage-handler';
 import { handleProcessedChange } from '../../lambdas/handlers/tag-stage';
+import { MemoryItemTable, MemoryObjectStore } from '../../test/helpers/memory-stores';
 import { strongQueryReadUnits } from './dynamodb-units';
 import { createdNotification, lambdaContext, sqsEvent } from './lambda-events';
 import { cpuMs, median } from './stats';
-import {
-  type CallLog,
-  countingArticleStore,
-  countingObjectStore,
-  MemoryArticleStore,
-  MemoryObjectStore,
-  newCallLog,
-} from './stores';
+import { type CallLog, countingItemTable, countingObjectStore, newCallLog } from './stores';
 
 /** The article the stages are measured on. */
 export interface StageArticle {
@@ -78,9 +72,9 @@ export async function measureStages(
   let processedBytes = 0;
   for (let round = 0; round <= options.rounds; round++) {
     const objects = new MemoryObjectStore();
-    const articles = new MemoryArticleStore();
     const cleanCalls = newCallLog();
     const tagCalls = newCallLog();
+    const articles = new TableArticleStore(countingItemTable(new MemoryItemTable(), tagCalls));
     const keys = Array.from(
       { length: options.batchSize },
       (_, i) => `${PIPELINE_SPEC.rawPrefix}bench/${round}-${i}-${article.name}`,
@@ -101,7 +95,7 @@ export async function measureStages(
     const tag = createStageHandler(
       () => ({
         objects: countingObjectStore(objects, tagCalls),
-        articles: countingArticleStore(articles, tagCalls),
+        articles,
         taggers,
         config: { processedBucket: names.processedBucket, tableName: names.table },
         ...createObservability('tag', { logLevel: 'SILENT' }),
@@ -132,8 +126,8 @@ export async function measureStages(
     if (tagged.batchItemFailures.length > 0) throw new Error('the tag stage failed on the bench article');
     if (round === 0) {
       const first = articleIdFor(names.rawBucket, keys[0]!);
-      items = tagCalls.itemsPut.filter((i) => i.pk === `ARTICLE#${first}`);
-      items.sort((a, b) => (a.sk === RECORD_SK ? -1 : b.sk === RECORD_SK ? 1 : 0));
+      const record = await articles.get(first);
+      items = record ? toTableItems(record) : [];
       textChars = String(items[0]?.text ?? '').length;
       processedBytes =
         objects.bytesOf({ bucket: names.processedBucket, key: processedKeys[0]! })?.length ?? 0;

@@ -1,21 +1,11 @@
 /**
- * Stores for the cost measurements: counting wrappers around the stages' object and article stores (what each
- * call costs on AWS is per request or per item), and in-memory stores to run the real stages without I/O.
+ * Counting wrappers for the cost measurements around the stages' object store and the article table's items
+ * (what each call costs on AWS is per request or per item). The in-memory stores live in test/helpers.
  */
-import { createHash } from 'node:crypto';
-import type { ArticleStore, CommitOutcome, StoredArticle } from '../../lambdas/adapters/article-store';
-import { PreconditionFailedError } from '../../lambdas/adapters/errors';
-import type {
-  GetResult,
-  ObjectHead,
-  ObjectLocation,
-  ObjectStore,
-  PutOptions,
-  WriteConditions,
-} from '../../lambdas/adapters/object-store';
-import { articlePk, RECORD_SK, TABLE_DESIGN } from '../../lambdas/core/record/table-design';
-import type { TableItem } from '../../lambdas/core/record/table-items';
-import type { ArticleRecord } from '../../lambdas/core/record/types';
+import type { ArticleStore } from '../../lambdas/adapters/article-store';
+import { isRecordItem, type TableItem, toTableItems } from '../../lambdas/adapters/article-table';
+import type { ItemTable } from '../../lambdas/adapters/item-table';
+import type { ObjectStore } from '../../lambdas/adapters/object-store';
 import { itemSize } from './dynamodb-units';
 
 /** BatchWriteItem takes at most 25 requests. */
@@ -78,178 +68,67 @@ export function countingObjectStore(inner: ObjectStore, log: CallLog): ObjectSto
 }
 
 /**
- * Counts every article-store call into `log` as the DynamoDB requests it makes, and keeps the items written.
+ * Counts every item-table call into `log` as the DynamoDB requests it makes, and keeps the items written.
  * `onCommit` sees each record item once its conditional write has succeeded (the moment it is readable).
  */
-export function countingArticleStore(
-  inner: ArticleStore,
+export function countingItemTable(
+  inner: ItemTable,
   log: CallLog,
   onCommit?: (record: TableItem) => void,
-): ArticleStore {
+): ItemTable {
   return {
-    get: (articleId) => {
+    getRecordItem: (articleId) => {
       log.ddbGet++;
-      return inner.get(articleId);
+      return inner.getRecordItem(articleId);
     },
-    load: async (articleId) => {
-      const stored = await inner.load(articleId);
-      // The store reads whole items; the query's cost follows their sizes. Only the record's size is known
-      // here, the lookup items are small (< 1 KB each), so they are counted at their upper bound.
-      const sizes = stored.sortKeys.map((sk) =>
-        sk === RECORD_SK && stored.record ? itemSize(stored.record) : 1024,
-      );
-      log.ddbQueries.push(sizes);
-      return stored;
+    loadArticle: async (articleId) => {
+      const items = await inner.loadArticle(articleId);
+      // The query's cost follows the sizes of the items it returns.
+      log.ddbQueries.push(items.map(itemSize));
+      return items;
     },
     putItems: (items) => {
       log.ddbBatchWrites += Math.ceil(items.length / BATCH_WRITE_LIMIT);
       log.itemsPut.push(...items);
       return inner.putItems(items);
     },
-    deleteItems: (articleId, sortKeys) => {
-      log.ddbBatchWrites += Math.ceil(sortKeys.length / BATCH_WRITE_LIMIT);
-      log.itemsDeleted += sortKeys.length;
-      return inner.deleteItems(articleId, sortKeys);
+    deleteItems: (keys) => {
+      log.ddbBatchWrites += Math.ceil(keys.length / BATCH_WRITE_LIMIT);
+      log.itemsDeleted += keys.length;
+      return inner.deleteItems(keys);
     },
-    commitRecord: async (record) => {
+    putRecord: async (item) => {
       log.ddbPutItem++;
-      const outcome = await inner.commitRecord(record);
+      const outcome = await inner.putRecord(item);
       if (outcome === 'written') {
-        log.itemsPut.push(record);
-        onCommit?.(record);
+        log.itemsPut.push(item);
+        onCommit?.(item);
       }
       return outcome;
     },
   };
 }
 
-interface MemoryObject {
-  readonly bytes: Uint8Array;
-  readonly eTag: string;
-  readonly metadata: Readonly<Record<string, string>>;
-  readonly contentType?: string;
-}
-
-/** S3 semantics the stages rely on (conditional writes, 404s), in memory. */
-export class MemoryObjectStore implements ObjectStore {
-  private readonly objects = new Map<string, MemoryObject>();
-
-  /** Stores an object as an uploader would. */
-  public upload(location: ObjectLocation, bytes: Uint8Array, contentType: string): void {
-    this.objects.set(this.id(location), { bytes, eTag: etagOf(bytes), metadata: {}, contentType });
-  }
-
-  /** The stored bytes of an object, if any. */
-  public bytesOf(location: ObjectLocation): Uint8Array | undefined {
-    return this.objects.get(this.id(location))?.bytes;
-  }
-
-  public async get(location: ObjectLocation, maxBytes = Number.POSITIVE_INFINITY): Promise<GetResult> {
-    const o = this.objects.get(this.id(location));
-    if (o === undefined) return { status: 'missing' };
-    if (o.bytes.length > maxBytes) return { status: 'too-large', size: o.bytes.length };
-    return {
-      status: 'found',
-      object: {
-        bytes: o.bytes,
-        size: o.bytes.length,
-        eTag: o.eTag,
-        metadata: o.metadata,
-        ...(o.contentType ? { contentType: o.contentType } : {}),
-      },
-    };
-  }
-
-  public async head(location: ObjectLocation): Promise<ObjectHead | undefined> {
-    const o = this.objects.get(this.id(location));
-    return o === undefined ? undefined : { eTag: o.eTag, metadata: o.metadata };
-  }
-
-  public async put(
-    location: ObjectLocation,
-    body: string | Uint8Array,
-    options: PutOptions,
-  ): Promise<string> {
-    this.check(location, options);
-    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-    const eTag = etagOf(bytes);
-    this.objects.set(this.id(location), {
-      bytes,
-      eTag,
-      metadata: { ...options.metadata },
-      contentType: options.contentType,
-    });
-    return eTag;
-  }
-
-  public async delete(
-    location: ObjectLocation,
-    conditions: Pick<WriteConditions, 'ifMatch'> = {},
-  ): Promise<void> {
-    this.check(location, conditions);
-    this.objects.delete(this.id(location));
-  }
-
-  private check(location: ObjectLocation, conditions: WriteConditions): void {
-    const current = this.objects.get(this.id(location));
-    const failed =
-      (conditions.ifNoneMatch === '*' && current !== undefined) ||
-      (conditions.ifMatch !== undefined && current?.eTag !== conditions.ifMatch);
-    if (failed) throw new PreconditionFailedError(`${location.key} changed`);
-  }
-
-  private id(location: ObjectLocation): string {
-    return `${location.bucket}\u0000${location.key}`;
-  }
-}
-
-/** The article table's semantics the tag stage relies on (partition reads, conditional commit), in memory. */
-export class MemoryArticleStore implements ArticleStore {
-  private readonly partitions = new Map<string, Map<string, TableItem>>();
-
-  public async get(articleId: string): Promise<ArticleRecord | undefined> {
-    return this.partitions.get(articlePk(articleId))?.get(RECORD_SK) as ArticleRecord | undefined;
-  }
-
-  public async load(articleId: string): Promise<StoredArticle> {
-    const items = this.partitions.get(articlePk(articleId)) ?? new Map<string, TableItem>();
-    const record = items.get(RECORD_SK);
-    const sortKeys = [...items.keys()].sort();
-    return record ? { record, sortKeys } : { sortKeys };
-  }
-
-  public async putItems(items: readonly TableItem[]): Promise<void> {
-    for (const item of items) this.partition(item.pk).set(item.sk, item);
-  }
-
-  public async deleteItems(articleId: string, sortKeys: readonly string[]): Promise<void> {
-    const items = this.partition(articlePk(articleId));
-    for (const sk of sortKeys) items.delete(sk);
-  }
-
-  public async commitRecord(record: TableItem): Promise<CommitOutcome> {
-    const seq = TABLE_DESIGN.sequencerAttribute;
-    const rev = TABLE_DESIGN.revisionAttribute;
-    const current = this.partition(record.pk).get(RECORD_SK);
-    const ok =
-      current === undefined ||
-      String(current[seq]) < String(record[seq]) ||
-      (current[seq] === record[seq] && current[rev] !== record[rev]);
-    if (!ok) return 'stale';
-    this.partition(record.pk).set(RECORD_SK, record);
-    return 'written';
-  }
-
-  private partition(pk: string): Map<string, TableItem> {
-    let items = this.partitions.get(pk);
-    if (items === undefined) {
-      items = new Map();
-      this.partitions.set(pk, items);
-    }
-    return items;
-  }
-}
-
-function etagOf(bytes: Uint8Array): string {
-  return createHash('md5').update(bytes).digest('hex');
+/**
+ * Observes an article store from outside (the local runtime's `wrapStores` hook): each committed version
+ * counts as its record item and lookup items put, and `onCommit` sees its record item.
+ */
+export function committingArticleStore(
+  inner: ArticleStore,
+  log: CallLog,
+  onCommit: (record: TableItem) => void,
+): ArticleStore {
+  return {
+    get: (articleId) => inner.get(articleId),
+    remove: (articleId) => inner.remove(articleId),
+    sync: async (record) => {
+      const outcome = await inner.sync(record);
+      if (outcome === 'written') {
+        const items = toTableItems(record);
+        log.itemsPut.push(...items);
+        onCommit(items.find(isRecordItem) ?? items[0]!);
+      }
+      return outcome;
+    },
+  };
 }

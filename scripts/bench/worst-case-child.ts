@@ -7,10 +7,11 @@
  * as the Lambdas do: clean it into a processed document, tag it and build the record and its table items.
  * Prints one JSON line: CPU and wall milliseconds per stage, peak RSS after loading and at the end, counts.
  */
+
+import { toTableItems } from '../../lambdas/adapters/article-table';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { buildRecord } from '../../lambdas/core/record/build-record';
 import { createProcessedDocument } from '../../lambdas/core/record/processed-document';
-import { toTableItems } from '../../lambdas/core/record/table-items';
 import { shapedText, TEXT_SHAPES, type TextShape } from './shapes';
 
 function cpuMs(since: NodeJS.CpuUsage): number {

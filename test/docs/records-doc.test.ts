@@ -2,9 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { lookupSkBetween, toTableItems } from '../../lambdas/adapters/article-table';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
-import { lookupSkBetween } from '../../lambdas/core/record/table-design';
-import { toTableItems } from '../../lambdas/core/record/table-items';
 import { ArticleReader, RECORD_CHANGES_FILTER } from '../../lambdas/reader';
 import { startTestPipeline, type TestPipeline } from '../helpers/runtime';
 

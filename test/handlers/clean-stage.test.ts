@@ -2,8 +2,8 @@ import { PreconditionFailedError } from '../../lambdas/adapters/errors';
 import type { ObjectLocation, ObjectStore } from '../../lambdas/adapters/object-store';
 import { SEQUENCER_METADATA_KEY } from '../../lambdas/core/record/processed-key';
 import { type CleanResult, handleRawChange } from '../../lambdas/handlers/clean-stage';
-import { MemoryObjectStore } from '../../scripts/bench/stores';
 import { cleanDeps, processedLocation, RAW_BUCKET, rawChange } from '../helpers/clean-stage';
+import { MemoryObjectStore } from '../helpers/memory-stores';
 
 const KEY = 'raw/story.txt';
 const RAW: ObjectLocation = { bucket: RAW_BUCKET, key: KEY };

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { DynamoArticleStore } from '../../lambdas/adapters/article-store';
+import { TableArticleStore } from '../../lambdas/adapters/article-store';
 import { documentClient } from '../../lambdas/adapters/document-client';
+import { DynamoItemTable } from '../../lambdas/adapters/item-table';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
 import type { ArticleRecord } from '../../lambdas/core/record/types';
@@ -46,7 +47,8 @@ export async function startTestPipeline(
     taggers: options.taggers ?? loadTaggers(),
   });
   const bucket = runtime.names.rawBucket;
-  const store = new DynamoArticleStore(documentClient(runtime.dynamodbClient), runtime.names.table);
+  const items = new DynamoItemTable(documentClient(runtime.dynamodbClient), runtime.names.table);
+  const store = new TableArticleStore(items);
   return {
     runtime,
     invocations,
@@ -59,17 +61,8 @@ export async function startTestPipeline(
       await runtime.s3Client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
     record: (key) => store.get(articleIdFor(bucket, key)),
-    itemKeys: async (key) => {
-      const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-      const out = await documentClient(runtime.dynamodbClient).send(
-        new QueryCommand({
-          TableName: runtime.names.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `ARTICLE#${articleIdFor(bucket, key)}` },
-        }),
-      );
-      return (out.Items ?? []).map((i) => String(i.sk)).sort();
-    },
+    itemKeys: async (key) =>
+      (await items.loadArticle(articleIdFor(bucket, key))).map((i) => String(i.sk)).sort(),
     processedKeys: async () => {
       const out = await runtime.s3Client.send(
         new ListObjectsV2Command({ Bucket: runtime.names.processedBucket }),

@@ -3,7 +3,6 @@ import { type ArticleStore, DynamoArticleStore } from '../../lambdas/adapters/ar
 import { documentClient } from '../../lambdas/adapters/document-client';
 import { AdapterError } from '../../lambdas/adapters/errors';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
-import { RECORD_SK } from '../../lambdas/core/record/table-design';
 import type { QueuedMessage } from '../../local/local-queue';
 import { checkConsistency, generatedArticle } from '../../local/soak';
 import { wordTaggers } from '../helpers/fixtures';
@@ -37,9 +36,9 @@ function countingCommits(): { counts: Map<string, number>; wrap: (a: ArticleStor
     counts,
     wrap: (inner) => ({
       ...bind(inner),
-      commitRecord: async (item) => {
-        const outcome = await inner.commitRecord(item);
-        if (outcome === 'written') counts.set(String(item.pk), (counts.get(String(item.pk)) ?? 0) + 1);
+      sync: async (record) => {
+        const outcome = await inner.sync(record);
+        if (outcome === 'written') counts.set(record.id, (counts.get(record.id) ?? 0) + 1);
         return outcome;
       },
     }),
@@ -89,7 +88,7 @@ describe('a duplicate clean event whose tag notification was lost', () => {
     await p.runtime.waitForIdle();
     const id = articleIdFor(p.runtime.names.rawBucket, 'raw/lost-tag.txt');
     const store = new DynamoArticleStore(documentClient(p.runtime.dynamodbClient), p.runtime.names.table);
-    await store.deleteItems(id, (await store.load(id)).sortKeys);
+    await store.remove(id);
 
     // Act: the clean event is delivered again.
     p.runtime.cleanQueue.send(cleanEvent!.body);
@@ -222,15 +221,11 @@ describe('dead-letter queue and redrive', () => {
         objects,
         articles: {
           ...bind(articles),
-          commitRecord: async (item) => {
-            if (
-              broken &&
-              item.sk === RECORD_SK &&
-              String(item.source && (item.source as { key: string }).key).includes('poison')
-            ) {
+          sync: async (record) => {
+            if (broken && record.source.key.includes('poison')) {
               throw new AdapterError('table unavailable for this article');
             }
-            return articles.commitRecord(item);
+            return articles.sync(record);
           },
         },
       }),
@@ -337,10 +332,8 @@ describe('reprocess', () => {
 function bind(store: ArticleStore): ArticleStore {
   return {
     get: (id) => store.get(id),
-    load: (id) => store.load(id),
-    putItems: (items) => store.putItems(items),
-    deleteItems: (id, sks) => store.deleteItems(id, sks),
-    commitRecord: (item) => store.commitRecord(item),
+    sync: (record) => store.sync(record),
+    remove: (id) => store.remove(id),
   };
 }
 

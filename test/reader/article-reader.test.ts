@@ -1,6 +1,5 @@
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { articlePk, RECORD_SK } from '../../lambdas/core/record/table-design';
-import { toTableItems } from '../../lambdas/core/record/table-items';
+import { articlePk, RECORD_SK, toTableItems } from '../../lambdas/adapters/article-table';
 import {
   type ArticleQuery,
   ArticleReader,

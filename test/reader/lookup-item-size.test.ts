@@ -1,10 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { RECORD_SK } from '../../lambdas/core/record/table-design';
 import {
   MAX_LOOKUP_NAME_BYTES,
   MAX_LOOKUP_TITLE_BYTES,
+  RECORD_SK,
   toTableItems,
-} from '../../lambdas/core/record/table-items';
+} from '../../lambdas/adapters/article-table';
 import { hasJava } from '../helpers/runtime';
 import { record, type SeededTable, startTable } from './seed';
 

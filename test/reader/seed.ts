@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { toTableItems } from '../../lambdas/adapters/article-table';
 import type { EntityType } from '../../lambdas/core/entities/types';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
-import { toTableItems } from '../../lambdas/core/record/table-items';
 import type { ArticleRecord } from '../../lambdas/core/record/types';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/clients';
 import { type DynamoDbEngine, startLocalDynamoDb } from '../../local/dynamodb-server';

@@ -1,3 +1,4 @@
+import { recordKey, TABLE_DESIGN } from '../../lambdas/adapters/article-table';
 import { PreconditionFailedError } from '../../lambdas/adapters/errors';
 import { functionsOfTemplate } from '../../scripts/bench/bundle';
 import { ASSUMPTIONS, comprehendUnits, costModel, lambdaMs, PRICES } from '../../scripts/bench/cost-model';
@@ -9,12 +10,8 @@ import {
 } from '../../scripts/bench/dynamodb-units';
 import { type BenchResults, formatTable, jsonLine, tableRows } from '../../scripts/bench/report';
 import { compare, median, percentile, timedRun } from '../../scripts/bench/stats';
-import {
-  countingObjectStore,
-  MemoryArticleStore,
-  MemoryObjectStore,
-  newCallLog,
-} from '../../scripts/bench/stores';
+import { countingItemTable, countingObjectStore, newCallLog } from '../../scripts/bench/stores';
+import { MemoryItemTable, MemoryObjectStore } from '../helpers/memory-stores';
 
 // The bench's pure pieces. Nothing here times anything: timings belong to `npm run bench`, not to tests.
 
@@ -214,22 +211,25 @@ describe('stores', () => {
     expect(log).toMatchObject({ s3Put: 3, s3Head: 1, s3Get: 1, s3Delete: 0 });
   });
 
-  it('commits a record only over an older sequencer', async () => {
+  it('counts item-table requests and commits a record only over an older sequencer', async () => {
     // Arrange
-    const store = new MemoryArticleStore();
+    const log = newCallLog();
+    const items = new MemoryItemTable();
+    const table = countingItemTable(items, log);
     const record = (sequencer: string, revision = 'r') => ({
-      pk: 'ARTICLE#a',
-      sk: 'RECORD',
-      sequencer,
-      revision,
+      ...recordKey('a'),
+      [TABLE_DESIGN.sequencerAttribute]: sequencer,
+      [TABLE_DESIGN.revisionAttribute]: revision,
     });
 
     // Act / Assess
-    expect(await store.commitRecord(record('02'))).toBe('written');
-    expect(await store.commitRecord(record('01'))).toBe('stale');
-    expect(await store.commitRecord(record('02'))).toBe('stale');
-    expect(await store.commitRecord(record('02', 'other'))).toBe('written');
-    expect((await store.load('a')).sortKeys).toEqual(['RECORD']);
+    expect(await table.putRecord(record('02'))).toBe('written');
+    expect(await table.putRecord(record('01'))).toBe('stale');
+    expect(await table.putRecord(record('02'))).toBe('stale');
+    expect(await table.putRecord(record('02', 'other'))).toBe('written');
+    expect(await table.loadArticle('a')).toEqual([record('02', 'other')]);
+    expect(log).toMatchObject({ ddbPutItem: 4, ddbQueries: [[itemSize(record('02', 'other'))]] });
+    expect(items.sortKeys('a')).toEqual([recordKey('a').sk]);
   });
 });
 

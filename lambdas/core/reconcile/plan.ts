@@ -1,9 +1,6 @@
 import { articleIdFor } from '../record/article-id';
 import { articleIdFromProcessedKey, processedKeyFor } from '../record/processed-key';
 import { compareSequencers } from '../record/sequencer';
-import { RECORD_SK, TABLE_DESIGN } from '../record/table-design';
-import { type TableItem, toTableItems } from '../record/table-items';
-import type { ArticleRecord } from '../record/types';
 
 /** A raw object as a bucket listing shows it. */
 export interface RawObject {
@@ -115,33 +112,6 @@ export interface ReconcilePlan {
 }
 
 const NO_SEQUENCER = '0';
-
-/** Groups scanned table items by article and works out what each record implies. */
-export function storedItemsByArticle(items: readonly TableItem[]): StoredItems[] {
-  const byArticle = new Map<string, { record?: TableItem; sortKeys: string[] }>();
-  for (const item of items) {
-    const articleId = String(item.pk).replace(/^ARTICLE#/, '');
-    const entry = byArticle.get(articleId) ?? { sortKeys: [] };
-    entry.sortKeys.push(String(item.sk));
-    if (item.sk === RECORD_SK) entry.record = item;
-    byArticle.set(articleId, entry);
-  }
-  return [...byArticle].map(([articleId, { record, sortKeys }]) => {
-    if (!record) return { articleId, sortKeys };
-    const r = record as unknown as ArticleRecord;
-    return {
-      articleId,
-      sortKeys,
-      record: {
-        sequencer: String(record[TABLE_DESIGN.sequencerAttribute] ?? NO_SEQUENCER),
-        sourceBucket: r.source.bucket,
-        sourceKey: r.source.key,
-        sourceETag: r.source.eTag,
-        wantedSortKeys: toTableItems(r).map((i) => i.sk),
-      },
-    };
-  });
-}
 
 /**
  * The articles whose processed document must be read before {@link planReconcile} can decide: a live

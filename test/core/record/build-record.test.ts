@@ -1,3 +1,4 @@
+import { RECORD_SK, toTableItems } from '../../../lambdas/adapters/article-table';
 import { createDateTagger } from '../../../lambdas/core/dates';
 import {
   approximateItemBytes,
@@ -5,8 +6,6 @@ import {
   fitToItemLimit,
   MAX_TRUNCATED_SUMMARY,
 } from '../../../lambdas/core/record/build-record';
-import { RECORD_SK } from '../../../lambdas/core/record/table-design';
-import { toTableItems } from '../../../lambdas/core/record/table-items';
 import type { ArticleRecord, ProcessedDocument } from '../../../lambdas/core/record/types';
 import { cleanedArticle, processedDocument, sourceRef, wordTaggers } from '../../helpers/fixtures';
 

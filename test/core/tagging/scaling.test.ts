@@ -9,10 +9,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { toTableItems } from '../../../lambdas/adapters/article-table';
 import { loadTaggers } from '../../../lambdas/adapters/load-taggers';
 import { buildRecord } from '../../../lambdas/core/record/build-record';
 import { createProcessedDocument } from '../../../lambdas/core/record/processed-document';
-import { toTableItems } from '../../../lambdas/core/record/table-items';
 import { shapedText, TEXT_SHAPES, type TextShape } from '../../../scripts/bench/shapes';
 import { sourceRef } from '../../helpers/fixtures';
 

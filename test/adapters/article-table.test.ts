@@ -4,7 +4,7 @@ import {
   mentionKeysFor,
   normalizeName,
   publishedPk,
-} from '../../../lambdas/core/record/table-design';
+} from '../../lambdas/adapters/article-table';
 
 describe('mentionKeysFor', () => {
   it.each([
