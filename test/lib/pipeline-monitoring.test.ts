@@ -12,9 +12,9 @@ import { handleProcessedChange } from '../../lambdas/handlers/tag-stage';
 import { ArticlePipeline } from '../../lib/article-pipeline';
 import { NewsflowStack, STACK_OUTPUTS } from '../../lib/newsflow-stack';
 import { lambdaContext } from '../../scripts/bench/lambda-events';
-import { MemoryArticleStore, MemoryObjectStore } from '../../scripts/bench/stores';
 import { cleanDeps, PROCESSED_BUCKET, processedLocation, RAW_BUCKET } from '../helpers/clean-stage';
 import { wordTaggers } from '../helpers/fixtures';
+import { MemoryArticleStore, MemoryObjectStore } from '../helpers/memory-stores';
 import { s3Message, sqsBatch } from '../helpers/s3-messages';
 import { mentions, testApp } from './cdk-test-app';
 
