@@ -137,7 +137,11 @@ export function defaultStageQueueProps(
   };
 }
 
-/** Defaults shared by both functions: arm64, current Node.js, bundled locally by esbuild with source maps. */
+/**
+ * Defaults shared by both functions: arm64, current Node.js, bundled locally by esbuild with source maps. The
+ * AWS SDK is bundled too: the functions run the SDK version the tests ran (conditional S3 writes depend on it),
+ * not whatever version the Lambda runtime ships.
+ */
 export function defaultFunctionProps(): NodejsFunctionProps {
   return {
     runtime: lambda.Runtime.NODEJS_22_X,
@@ -152,6 +156,8 @@ export function defaultFunctionProps(): NodejsFunctionProps {
       sourcesContent: false,
       target: 'node22',
       forceDockerBundling: false,
+      bundleAwsSDK: true,
+      mainFields: ['module', 'main'],
     },
     environment: { NODE_OPTIONS: '--enable-source-maps' },
   };

@@ -348,6 +348,7 @@ describe('report', () => {
       bootMs: 100,
       loadMs: 800,
       firstInvokeMs: 800,
+      coldCpuMs: 900,
       warmInvokeMs: 150,
       maxRssMb: 200,
     },
