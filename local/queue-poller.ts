@@ -1,8 +1,7 @@
-import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SqsHandler } from '../lambdas/handlers/stage-handler';
+import { lambdaContext } from './lambda-context';
 import type { LocalQueue, QueuedMessage } from './local-queue';
-
-/** A Lambda handler for SQS events, as the stages export them. */
-export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
 
 /** Settings of a {@link QueuePoller}: the event source mapping of one stage. */
 export interface QueuePollerOptions {
@@ -99,7 +98,11 @@ export class QueuePoller {
     const { queue, handler, functionName, timeoutMs } = this.options;
     const started = Date.now();
     this.invocation++;
-    const context = lambdaContext(functionName, this.invocation, started + timeoutMs);
+    const context = lambdaContext({
+      functionName,
+      requestId: `local-${functionName}-${this.invocation}`,
+      deadline: started + timeoutMs,
+    });
     const event: SQSEvent = { Records: batch.map((m) => sqsRecord(m, queue.name)) };
     let failedIds: Set<string>;
     let error: unknown;
@@ -155,23 +158,6 @@ function sqsRecord(m: QueuedMessage, queueName: string): SQSRecord {
     eventSource: 'aws:sqs',
     eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:${queueName}`,
     awsRegion: 'us-east-1',
-  };
-}
-
-function lambdaContext(functionName: string, invocation: number, deadline: number): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: `local-${functionName}-${invocation}`,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
   };
 }
 

@@ -1,5 +1,6 @@
 /** Lambda inputs as AWS delivers them: SQS batches of S3 notifications, and an invocation context. */
 import type { Context, SQSEvent } from 'aws-lambda';
+import { lambdaContext } from '../../local/lambda-context';
 import { SequencerClock, toS3NotificationRecord } from '../../local/s3-events';
 
 /** One object change to notify. */
@@ -53,20 +54,11 @@ export function sqsEvent(bodies: readonly string[], queueName: string): SQSEvent
 }
 
 /** An invocation context with `timeoutMs` left, for a function of `memoryMb`. */
-export function lambdaContext(functionName: string, memoryMb: number, timeoutMs = 60_000): Context {
-  const deadline = Date.now() + timeoutMs;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
+export function benchContext(functionName: string, memoryMb: number, timeoutMs = 60_000): Context {
+  return lambdaContext({
     functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
-    memoryLimitInMB: String(memoryMb),
-    awsRequestId: `bench-${functionName}-${Date.now()}`,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'bench',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
+    requestId: `bench-${functionName}-${Date.now()}`,
+    deadline: Date.now() + timeoutMs,
+    memoryMb,
+  });
 }

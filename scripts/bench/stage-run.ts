@@ -16,7 +16,7 @@ import { createStageHandler } from '../../lambdas/handlers/stage-handler';
 import { handleProcessedChange } from '../../lambdas/handlers/tag-stage';
 import { MemoryItemTable, MemoryObjectStore } from '../../test/helpers/memory-stores';
 import { strongQueryReadUnits } from './dynamodb-units';
-import { createdNotification, lambdaContext, sqsEvent } from './lambda-events';
+import { benchContext, createdNotification, sqsEvent } from './lambda-events';
 import { cpuMs, median } from './stats';
 import { type CallLog, countingItemTable, countingObjectStore, newCallLog } from './stores';
 
@@ -109,7 +109,7 @@ export async function measureStages(
       names.cleanQueue,
     );
     const c0 = cpuMs();
-    const cleaned = await clean(rawEvent, lambdaContext('newsflow-clean', options.memoryMb));
+    const cleaned = await clean(rawEvent, benchContext('newsflow-clean', options.memoryMb));
     const c1 = cpuMs();
     if (cleaned.batchItemFailures.length > 0) throw new Error('the clean stage failed on the bench article');
     const processedKeys = keys.map((key) => processedKeyFor(articleIdFor(names.rawBucket, key)));
@@ -121,7 +121,7 @@ export async function measureStages(
       names.tagQueue,
     );
     const t0 = cpuMs();
-    const tagged = await tag(tagEvent, lambdaContext('newsflow-tag', options.memoryMb));
+    const tagged = await tag(tagEvent, benchContext('newsflow-tag', options.memoryMb));
     const t1 = cpuMs();
     if (tagged.batchItemFailures.length > 0) throw new Error('the tag stage failed on the bench article');
     if (round === 0) {

@@ -11,7 +11,7 @@ import { createStageHandler } from '../../lambdas/handlers/stage-handler';
 import { handleProcessedChange } from '../../lambdas/handlers/tag-stage';
 import { ArticlePipeline } from '../../lib/article-pipeline';
 import { NewsflowStack, STACK_OUTPUTS } from '../../lib/newsflow-stack';
-import { lambdaContext } from '../../scripts/bench/lambda-events';
+import { benchContext } from '../../scripts/bench/lambda-events';
 import { cleanDeps, PROCESSED_BUCKET, processedLocation, RAW_BUCKET } from '../helpers/clean-stage';
 import { wordTaggers } from '../helpers/fixtures';
 import { MemoryArticleStore, MemoryObjectStore } from '../helpers/memory-stores';
@@ -349,7 +349,7 @@ describe('the dashboard and alarms read what the handlers emit', () => {
       s3Message({ kind, bucket: RAW_BUCKET, key, sequencer });
     const processed = (kind: 'created' | 'removed', key: string, sequencer: string) =>
       s3Message({ kind, bucket: PROCESSED_BUCKET, key: processedLocation(key).key, sequencer });
-    const context = lambdaContext('newsflow-test', 1024);
+    const context = benchContext('newsflow-test', 1024);
 
     emitted = emittedSeries(
       await jsonLinesWrittenBy(async () => {

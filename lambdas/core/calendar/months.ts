@@ -20,6 +20,9 @@ const MONTH_NAMES = [
 /** Abbreviations in the order a regex must try them (`sept` before `sep`); May has none. */
 const ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec'];
 
+/** Every month name and abbreviation, lower-case. */
+export const MONTH_WORDS: readonly string[] = [...MONTH_NAMES, ...ABBREVIATIONS];
+
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** Month number (1-12) of a month name or abbreviation, any case, with or without a final period; else 0. */
@@ -30,14 +33,14 @@ export function parseMonth(raw: string): number {
 }
 
 /** Regex source for a full month name or an abbreviation, with an optional period; for case-insensitive use. */
-export const MONTH_PATTERN = `(?:${[...MONTH_NAMES, ...ABBREVIATIONS].join('|')})\\.?`;
+export const MONTH_PATTERN = `(?:${MONTH_WORDS.join('|')})\\.?`;
 
 /**
  * Like {@link MONTH_PATTERN} but case-sensitive: `Dec`, `December`, `DEC`, `JUNE` (datelines capitalise months,
  * so a lower-case word is prose).
  */
 export const CAPITALISED_MONTH_PATTERN = `(?:${[
-  ...[...MONTH_NAMES, ...ABBREVIATIONS].map(capitalise),
+  ...MONTH_WORDS.map(capitalise),
   ...['may', 'june', 'july', ...ABBREVIATIONS].map((word) => word.toUpperCase()),
 ].join('|')})\\.?`;
 

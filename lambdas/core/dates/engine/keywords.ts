@@ -1,35 +1,12 @@
+import { MONTH_WORDS } from '../../calendar/months';
+
 /**
  * Words that temporal expressions cannot do without, in classes; a parser names the classes its matches always
  * contain, and the tagger runs its regular expression only near them (see {@link scanNearKeywords}).
  */
 export const KEYWORD_CLASSES = {
   digit: [],
-  month: [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-    'jan',
-    'feb',
-    'mar',
-    'apr',
-    'jun',
-    'jul',
-    'aug',
-    'sep',
-    'sept',
-    'oct',
-    'nov',
-    'dec',
-  ],
+  month: MONTH_WORDS,
   weekday: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
   unit: [
     'second',
