@@ -50,6 +50,15 @@ describe('dependencies', () => {
     expect(imported.filter((name) => pkg.dependencies[name] === undefined)).toEqual([]);
   });
 
+  it('keeps Powertools out of the CDK app: the construct takes metric names from a plain module', () => {
+    // Act
+    const imported = packagesImportedBy('bin/app.ts');
+
+    // Assess
+    expect(imported).toContain('aws-cdk-lib');
+    expect(imported.filter((name) => name.startsWith('@aws-lambda-powertools/'))).toEqual([]);
+  });
+
   it('runs npm start through tsx, a dependency', () => {
     // Assess
     expect(pkg.dependencies.tsx).toBeDefined();
