@@ -162,12 +162,81 @@ const MODERN: readonly Case[] = [
   ],
 ];
 
+/**
+ * The reported error class "company names read as places" (Tesla, Amazon, Uber as LOCATION), in sentences
+ * written for this suite before any change was measured on it; two place-only sentences check that places stay
+ * places.
+ */
+const COMPANIES: readonly Case[] = [
+  [
+    'Tesla cut the price of its Model Y in China, the company said.',
+    ['Tesla/ORG', 'Model Y/MISC', 'China/LOC'],
+  ],
+  ['Uber reported its first annual profit on Wednesday.', ['Uber/ORG']],
+  ['Spotify will raise subscription prices in Britain next month.', ['Spotify/ORG', 'Britain/LOC']],
+  ['Airbnb banned parties at listings worldwide.', ['Airbnb/ORG']],
+  ['Amazon opened a new warehouse outside Dallas, hiring 1,000 workers.', ['Amazon/ORG', 'Dallas/LOC']],
+  ['Netflix added 9 million subscribers in the quarter, beating forecasts.', ['Netflix/ORG']],
+  ['Shares of Nvidia jumped after it forecast strong demand for chips.', ['Nvidia/ORG']],
+  [
+    'Lyft and DoorDash drivers in Chicago said they would strike.',
+    ['Lyft/ORG', 'DoorDash/ORG', 'Chicago/LOC'],
+  ],
+  ['Zoom said usage fell as offices reopened.', ['Zoom/ORG']],
+  ['Regulators in Brussels fined Meta over data transfers.', ['Brussels/LOC', 'Meta/ORG']],
+  ['Walmart raised its starting wage for store workers.', ['Walmart/ORG']],
+  ['Boeing delivered fewer jets than Airbus last year.', ['Boeing/ORG', 'Airbus/ORG']],
+  ['Starbucks workers in Seattle voted to unionize.', ['Starbucks/ORG', 'Seattle/LOC']],
+  ['Google agreed to pay $700 million to settle the case with states.', ['Google/ORG']],
+  ['Coinbase shares fell as bitcoin slid below $30,000.', ['Coinbase/ORG']],
+  ['Rivian recalled nearly all of its vehicles, the carmaker said.', ['Rivian/ORG']],
+  ['Twitter, now called X, lost advertisers after Musk took over.', ['Twitter/ORG', 'X/ORG', 'Musk/PER']],
+  [
+    'Ford and General Motors will build battery plants in Tennessee.',
+    ['Ford/ORG', 'General Motors/ORG', 'Tennessee/LOC'],
+  ],
+  ['Salesforce said it would cut 10 percent of its staff.', ['Salesforce/ORG']],
+  ['Disney named Bob Iger chief executive again.', ['Disney/ORG', 'Bob Iger/PER']],
+  ['Huawei unveiled a new phone in Shenzhen.', ['Huawei/ORG', 'Shenzhen/LOC']],
+  ['Moderna sued Pfizer and BioNTech over vaccine patents.', ['Moderna/ORG', 'Pfizer/ORG', 'BioNTech/ORG']],
+  ['PayPal and Stripe compete with banks in Europe.', ['PayPal/ORG', 'Stripe/ORG', 'Europe/LOC']],
+  ['Palantir won a contract from the Pentagon.', ['Palantir/ORG', 'Pentagon/ORG']],
+  ['TikTok sued Montana over its ban on the app.', ['TikTok/ORG', 'Montana/LOC']],
+  ['Exxon Mobil and Chevron posted record profits.', ['Exxon Mobil/ORG', 'Chevron/ORG']],
+  ['Floods hit Valencia and Murcia on Tuesday.', ['Valencia/LOC', 'Murcia/LOC']],
+  ['Thousands protested in Tbilisi against the law.', ['Tbilisi/LOC']],
+];
+
 /** The floor for MODERN: perceptron-4 scored 88.3 when this suite was written (perceptron-3: 83.1). */
 const MODERN_F1_FLOOR = 85;
+/**
+ * The floor for COMPANIES: perceptron-4 scores 66.7 (a known weakness: unseen company names come out as places;
+ * see the entities README), so this guards against it getting worse while the class is open.
+ */
+const COMPANIES_F1_FLOOR = 60;
 
 function tagged(tagger: EntityTagger, sentence: string): string[] {
   const short = { PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC', MISC: 'MISC' } as const;
   return tagger.tag(sentence).map((s) => `${s.text}/${short[s.type]}`);
+}
+
+/** Exact-match mention F1 of a suite, and the sentences that came out wrong. */
+function score(tagger: EntityTagger, cases: readonly Case[]): { f1: number; misses: string[] } {
+  let correct = 0;
+  let predicted = 0;
+  let gold = 0;
+  const misses: string[] = [];
+  for (const [sentence, expected] of cases) {
+    const got = tagged(tagger, sentence);
+    const want = new Set(expected);
+    correct += got.filter((m) => want.has(m)).length;
+    predicted += got.length;
+    gold += expected.length;
+    if (got.join('|') !== expected.join('|')) misses.push(`${sentence} → ${got.join(', ')}`);
+  }
+  const precision = correct / predicted;
+  const recall = correct / gold;
+  return { f1: (200 * precision * recall) / (precision + recall), misses };
 }
 
 describe('entity tagger on modern news (committed model)', () => {
@@ -187,27 +256,14 @@ describe('entity tagger on modern news (committed model)', () => {
     expect(got).toEqual(expected);
   });
 
-  it(`keeps exact-match F1 on ${MODERN.length} modern sentences at or above ${MODERN_F1_FLOOR}`, () => {
-    // Prepare
-    let correct = 0;
-    let predicted = 0;
-    let gold = 0;
-    const misses: string[] = [];
-
+  it.each([
+    ['modern', MODERN, MODERN_F1_FLOOR],
+    ['company', COMPANIES, COMPANIES_F1_FLOOR],
+  ] as const)('keeps exact-match F1 on the %s sentences at or above its floor', (_suite, cases, floor) => {
     // Act
-    for (const [sentence, expected] of MODERN) {
-      const got = tagged(tagger, sentence);
-      const want = new Set(expected);
-      correct += got.filter((m) => want.has(m)).length;
-      predicted += got.length;
-      gold += expected.length;
-      if (got.join('|') !== expected.join('|')) misses.push(`${sentence} → ${got.join(', ')}`);
-    }
-    const precision = correct / predicted;
-    const recall = correct / gold;
-    const f1 = (200 * precision * recall) / (precision + recall);
+    const { f1, misses } = score(tagger, cases);
 
     // Assess: below the floor, the sentences that came out wrong are the failure message.
-    expect(f1 >= MODERN_F1_FLOOR ? [] : [`F1 ${f1.toFixed(1)}`, ...misses]).toEqual([]);
+    expect(f1 >= floor ? [] : [`F1 ${f1.toFixed(1)}`, ...misses]).toEqual([]);
   });
 });
