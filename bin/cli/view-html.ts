@@ -17,6 +17,13 @@ interface Mark {
   readonly end: number;
   readonly className: string;
   readonly tooltip?: string;
+  /** Anchor of an entity occurrence (`e3-2`: the second mention of entity 3). */
+  readonly id?: string;
+}
+
+/** The anchor of the `n`th mention (from 1) of entity group `group`. */
+function occurrenceId(group: number, n: number): string {
+  return `e${group}-${n}`;
 }
 
 /**
@@ -27,8 +34,8 @@ interface Mark {
  */
 export function renderRecordHtml(record: ArticleRecord, text: string | undefined = record.text): string {
   const groups = entityGroups(record);
-  const name = record.source.key.split('/').pop() || record.source.key;
-  const title = record.title ?? `${record.status === 'rejected' ? 'Rejected' : 'Untitled'}: ${name}`;
+  // Without a headline the page is named by the key the article was uploaded as (what `view` was given).
+  const title = record.title ?? record.source.key;
   const body =
     record.status === 'rejected'
       ? `<p class="notice">Rejected: <strong>${esc(record.rejection?.code ?? '')}</strong> ${esc(record.rejection?.message ?? '')}</p>`
@@ -88,17 +95,34 @@ function marksOf(record: ArticleRecord, text: string, groups: readonly EntityGro
   const toUtf16 = codePointToUtf16Converter(text);
   const groupOf = new Map(groups.map((g) => [`${g.type}\u0000${g.canonical}`, g.index]));
   const marks: Mark[] = [];
-  const add = (start: number, end: number, className: string, tooltip?: string): void => {
+  const add = (start: number, end: number, className: string, tooltip?: string, id?: string): void => {
     const s = toUtf16(start);
     const e = toUtf16(end);
     if (Number.isInteger(start) && Number.isInteger(end) && s < e && e <= text.length)
-      marks.push({ start: s, end: e, className, ...(tooltip === undefined ? {} : { tooltip }) });
+      marks.push({
+        start: s,
+        end: e,
+        className,
+        ...(tooltip === undefined ? {} : { tooltip }),
+        ...(id === undefined ? {} : { id }),
+      });
   };
   for (const h of record.headings) add(h.start, h.end, 'heading');
-  for (const e of record.entities) {
+  const seen = new Map<number, number>();
+  for (const e of [...record.entities].sort((a, b) => a.start - b.start)) {
     const type = safeEntityType(e.type);
     const group = groupOf.get(`${type}\u0000${e.canonical}`);
-    add(e.start, e.end, `ent ${type}${group === undefined ? '' : ` g${group}`}`, `${type} · ${e.canonical}`);
+    const n = group === undefined ? 0 : (seen.get(group) ?? 0) + 1;
+    if (group !== undefined) seen.set(group, n);
+    // Each mention gets an anchor, so the entity panel can link to every occurrence.
+    const id = group === undefined ? undefined : occurrenceId(group, n);
+    add(
+      e.start,
+      e.end,
+      `ent ${type}${group === undefined ? '' : ` g${group}`}`,
+      `${type} · ${e.canonical}`,
+      id,
+    );
   }
   for (const d of record.dates) {
     const type = (DATE_TYPES as readonly string[]).includes(d.type) ? d.type : 'DATE';
@@ -126,7 +150,8 @@ function highlight(text: string, marks: readonly Mark[]): string {
       .sort((a, b) => b.end - b.start - (a.end - a.start));
     const open = covering
       .map(
-        (m) => `<mark class="${m.className}"${m.tooltip === undefined ? '' : ` title="${esc(m.tooltip)}"`}>`,
+        (m) =>
+          `<mark class="${m.className}"${m.id !== undefined && m.start === from ? ` id="${m.id}"` : ''}${m.tooltip === undefined ? '' : ` title="${esc(m.tooltip)}"`}>`,
       )
       .join('');
     html += `${open}${esc(text.slice(from, to))}${'</mark>'.repeat(covering.length)}`;
@@ -179,9 +204,26 @@ function metadata(record: ArticleRecord): string {
   ];
   const dl = rows
     .filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '')
-    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+    // The id is copied whole: it gets a row of its own and never wraps mid-hash.
+    .map(([k, v]) =>
+      k === 'article'
+        ? `<dt class="wide">${esc(k)}</dt><dd class="id">${esc(v)}</dd>`
+        : `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`,
+    )
     .join('');
   return `<section><h2>Record</h2><dl>${dl}</dl></section>`;
+}
+
+/** At most this many numbered links per entity; the count says how many there are. */
+const MAX_OCCURRENCE_LINKS = 12;
+
+/** `×3` and a link to each mention after the first (the name links to the first). */
+function occurrenceLinks(g: EntityGroup): string {
+  const links = Array.from(
+    { length: Math.min(g.mentions, MAX_OCCURRENCE_LINKS) - 1 },
+    (_, i) => ` <a class="occ" href="#${occurrenceId(g.index, i + 2)}">${i + 2}</a>`,
+  ).join('');
+  return `<span class="n">×${g.mentions}</span>${links}`;
 }
 
 function entityPanel(groups: readonly EntityGroup[]): string {
@@ -192,7 +234,7 @@ function entityPanel(groups: readonly EntityGroup[]): string {
     const items = members
       .map(
         (g) =>
-          `<li class="g${g.index}"><mark class="ent ${type}">${esc(g.canonical)}</mark> <span class="n">×${g.mentions}</span></li>`,
+          `<li class="g${g.index}"><a href="#${occurrenceId(g.index, 1)}"><mark class="ent ${type}">${esc(g.canonical)}</mark></a> ${occurrenceLinks(g)}</li>`,
       )
       .join('');
     return `<h3>${type.toLowerCase()} <span class="n">${members.length}</span></h3><ul>${items}</ul>`;
@@ -200,20 +242,27 @@ function entityPanel(groups: readonly EntityGroup[]): string {
   return `<section><h2>Entities</h2>${byType.join('')}</section>`;
 }
 
+/**
+ * Dates in the order the text first mentions them, one row per normalised value with its wordings; the type is
+ * named only when it is not a plain DATE (durations, sets and times stand out, dates do not repeat "DATE").
+ */
 function datePanel(record: ArticleRecord): string {
-  const byValue = new Map<string, string[]>();
-  for (const d of record.dates) {
-    const key = [d.type, d.value, d.mod].filter(Boolean).join(' ');
-    byValue.set(key, [...(byValue.get(key) ?? []), d.text]);
+  const byValue = new Map<string, { type: string; value: string; texts: Set<string> }>();
+  for (const d of [...record.dates].sort((a, b) => a.start - b.start)) {
+    const value = [d.value, d.mod].filter(Boolean).join(' ');
+    const key = `${d.type} ${value}`;
+    const row = byValue.get(key) ?? { type: d.type, value, texts: new Set<string>() };
+    row.texts.add(d.text);
+    byValue.set(key, row);
   }
   if (byValue.size === 0) return '<section><h2>Dates</h2><p class="none">none</p></section>';
-  const items = [...byValue]
+  const items = [...byValue.values()]
     .map(
-      ([value, texts]) =>
-        `<li><code>${esc(value)}</code> ${esc([...new Set(texts)].map((t) => `“${t}”`).join(', '))}</li>`,
+      ({ type, value, texts }) =>
+        `<li>${type === 'DATE' ? '' : `<span class="type">${esc(type.toLowerCase())}</span> `}<code>${esc(value)}</code> ${esc([...texts].map((t) => `“${t}”`).join(', '))}</li>`,
     )
     .join('');
-  return `<section><h2>Dates</h2><ul>${items}</ul></section>`;
+  return `<section><h2>Dates <span class="n">${byValue.size}</span></h2><ul class="dates">${items}</ul></section>`;
 }
 
 function css(groupCount: number): string {
@@ -225,7 +274,7 @@ function css(groupCount: number): string {
   ).join('');
   return `
 *{box-sizing:border-box}
-body{margin:0;display:grid;grid-template-columns:minmax(0,1fr) 22rem;gap:2rem;padding:2rem;
+body{margin:0;display:grid;grid-template-columns:minmax(0,1fr) 24rem;gap:1.5rem;padding:1.5rem;
   font:16px/1.6 Georgia,'DejaVu Serif',serif;color:#212529;background:#f8f9fa}
 main{background:#fff;padding:2rem 2.5rem;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.08)}
 h1{font-size:1.8rem;line-height:1.25;margin:0 0 .4rem}
@@ -244,7 +293,13 @@ aside h2{font-size:1rem;margin:0 0 .6rem}
 aside h3{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:#495057;margin:.8rem 0 .3rem}
 dl{display:grid;grid-template-columns:auto minmax(0,1fr);gap:.2rem .8rem;margin:0}
 dt{color:#868e96}dd{margin:0;overflow-wrap:anywhere}
+dt.wide{grid-column:1/-1}dd.id{grid-column:1/-1;white-space:nowrap;overflow-wrap:normal;
+  font:.78rem/1.4 ui-monospace,'DejaVu Sans Mono',monospace}
 ul{list-style:none;margin:0;padding:0}li{margin:.15rem 0;cursor:default}
+aside section ul{display:flex;flex-wrap:wrap;gap:.1rem .7rem}
+aside a{color:inherit;text-decoration:none}a.occ{color:#868e96;font-size:.75em}a.occ:hover{text-decoration:underline}
+.type{color:#868e96;font-size:.75em;text-transform:uppercase}
+mark:target{outline:2px solid #e8590c}
 .n,.none{color:#868e96}
 code{font-size:.85em;background:#f1f3f5;padding:0 .25rem;border-radius:3px}
 ${hovers}

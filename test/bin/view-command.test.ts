@@ -197,8 +197,72 @@ describe('renderRecordHtml', () => {
       'Seoul',
     ]);
     expect(document.querySelector('aside code')?.parentNode?.textContent).toBe(
-      'DATE 2019-12-20 “Friday”, “Dec. 20”',
+      '2019-12-20 “Friday”, “Dec. 20”',
     );
+  });
+
+  it('lists dates in the order the text first mentions them, naming only types other than DATE', () => {
+    // Prepare
+    const text = 'For two weeks, until Friday, then every Monday since 2018.';
+    const at = (t: string) => span(text, t);
+    const r = withText(text, {
+      dates: [
+        { text: '2018', type: 'DATE', value: '2018', rule: 'x', ...at('2018') },
+        { text: 'every Monday', type: 'SET', value: 'XXXX-WXX-1', rule: 'x', ...at('every Monday') },
+        { text: 'Friday', type: 'DATE', value: '2019-12-20', rule: 'x', ...at('Friday') },
+        { text: 'two weeks', type: 'DURATION', value: 'P2W', rule: 'x', ...at('two weeks') },
+      ],
+    });
+
+    // Act
+    const { document } = parseHTML(renderRecordHtml(r));
+
+    // Assess
+    expect([...document.querySelectorAll('aside ul.dates li')].map((li) => li.textContent)).toEqual([
+      'duration P2W “two weeks”',
+      '2019-12-20 “Friday”',
+      'set XXXX-WXX-1 “every Monday”',
+      '2018 “2018”',
+    ]);
+  });
+
+  it('links each entity of the panel to its mentions in the text', () => {
+    // Prepare
+    const text = 'Kim met Moon. Kim left. Kim returned.';
+    const kims = [0, 14, 24].map((start) => ({
+      text: 'Kim',
+      type: 'PERSON' as const,
+      canonical: 'Kim Jong Un',
+      start,
+      end: start + 3,
+    }));
+    const r = withText(text, {
+      entities: kims,
+      entitySummary: [{ canonical: 'Kim Jong Un', type: 'PERSON', mentions: 3 }],
+    });
+
+    // Act
+    const { document } = parseHTML(renderRecordHtml(r));
+
+    // Assess
+    const targets = [...document.querySelectorAll('aside li a')].map((a) => a.getAttribute('href')!.slice(1));
+    expect(targets).toHaveLength(3);
+    const mentions = targets.map((id) => document.getElementById(id));
+    expect(mentions.map((m) => m?.textContent)).toEqual(['Kim', 'Kim', 'Kim']);
+    expect(new Set(mentions).size).toBe(3);
+    expect(mentions[0]?.closest('.text')).not.toBeNull();
+  });
+
+  it('names an untitled article by its key and gives the id a row of its own', () => {
+    // Prepare
+    const { title: _title, ...untitled } = withText('x');
+
+    // Act
+    const { document } = parseHTML(renderRecordHtml(untitled));
+
+    // Assess
+    expect(document.querySelector('h1')?.textContent).toMatch(/^raw\//);
+    expect(document.querySelector('aside dd.id')?.textContent).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it.each([
@@ -253,12 +317,16 @@ describe('newsflow view', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes the page of a stored record and prints its path', async () => {
+  it.each([
+    ['its id', idOf('raw/a.txt')],
+    ['its key', 'raw/a.txt'],
+    ['its S3 URL', 's3://newsflow-raw/raw/a.txt'],
+  ])('writes the page of a stored record named by %s and prints its path', async (_how, ref) => {
     // Prepare
     const out = join(dir, 'a.html');
 
     // Act
-    const run = await newsflow(['view', idOf('raw/a.txt'), '--data-dir', dir, '--out', out]);
+    const run = await newsflow(['view', ref, '--data-dir', dir, '--out', out]);
 
     // Assess
     expect({ status: run.status, stdout: run.stdout.trim() }).toEqual({ status: 0, stdout: out });
@@ -269,8 +337,17 @@ describe('newsflow view', () => {
 
   it.each([
     [['view', '0'.repeat(32)], 1, /no article 0{32}/],
-    [['view', 'nope'], 2, /Not an article id/],
-    [['view'], 2, /view needs one article ID/],
+    [
+      ['view', 'nope'],
+      1,
+      /^no article s3:\/\/newsflow-raw\/nope in .*\(keys include their prefix: try raw\/nope\)$/m,
+    ],
+    [
+      ['view', 's3://bucket-only'],
+      2,
+      /^newsflow: "s3:\/\/bucket-only" is not an S3 URL: expected s3:\/\/BUCKET\/KEY$/m,
+    ],
+    [['view'], 2, /view needs one article: an ID, a KEY/],
   ])('answers %j with exit code %i', async (args, code, message) => {
     // Act
     const run = await newsflow([...args, '--data-dir', dir, '--out', join(dir, 'x.html')]);
@@ -356,7 +433,7 @@ if (CHROMIUM) {
         CHROMIUM,
         [
           ...chromiumArgs(join(dir, 'profile')),
-          '--window-size=1400,1800',
+          '--window-size=1280,1600',
           `--screenshot=${screenshot}`,
           `file://${seedPage}`,
         ],
@@ -374,7 +451,7 @@ if (CHROMIUM) {
       // Assess
       expect(shot.status).toBe(0);
       expect(existsSync(screenshot)).toBe(true);
-      // A blank 1400×1800 page compresses to a few KB; text, highlights and panels take far more.
+      // A blank 1280×1600 page compresses to a few KB; text, highlights and panels take far more.
       expect(statSync(screenshot).size).toBeGreaterThan(60_000);
       const { document } = parseHTML(dom.stdout);
       expect(document.querySelectorAll('.text mark.ent').length).toBeGreaterThan(20);
