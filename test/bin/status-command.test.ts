@@ -55,7 +55,10 @@ describe('newsflow status against the local runtime', () => {
     });
     runtime.writeStateFile();
     const upload = (key: string, body: string) =>
-      runtime.s3Client.send(new PutObjectCommand({ Bucket: runtime.names.rawBucket, Key: key, Body: body }));
+      // Bytes: the SDK sends an empty string without Content-Length and warns about streams of unknown length.
+      runtime.s3Client.send(
+        new PutObjectCommand({ Bucket: runtime.names.rawBucket, Key: key, Body: Buffer.from(body, 'utf8') }),
+      );
     await upload('raw/status-a.txt', GOOD);
     await upload('raw/status-b.txt', GOOD.replace('London', 'Paris'));
     await upload('raw/status-empty.txt', '');

@@ -54,7 +54,9 @@ export async function startTestPipeline(
     invocations,
     upload: async (key, body, contentType = 'text/plain') => {
       await runtime.s3Client.send(
-        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
+        // Bytes, not a string: the SDK sets no Content-Length for an empty string body and warns that it
+        // may be a stream of unknown length (bytes of length 0 get `Content-Length: 0`).
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: toBytes(body), ContentType: contentType }),
       );
     },
     remove: async (key) => {
@@ -80,4 +82,9 @@ export async function startTestPipeline(
 export function hasJava(): boolean {
   const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
   return spawnSync('java', ['-version']).status === 0;
+}
+
+/** A PutObject body as bytes (see `upload`). */
+export function toBytes(body: string | Uint8Array): Uint8Array {
+  return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 }
