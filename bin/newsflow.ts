@@ -47,17 +47,17 @@ const USAGES: readonly (readonly [command: string, text: string])[] = [
   ],
   [
     'query',
-    `  query article ID | published DAY..DAY | entity NAME [--type T] | mentions VALUE | cost [FILE…]
+    `  query article ID|KEY | published DAY..DAY|unknown | entity NAME [--type T] | mentions VALUE | cost [FILE…]
                                read the table as downstream services do (newsflow query --help)`,
   ],
   [
     'view',
-    `  view ID [--out FILE] [--stack NAME | --table NAME] | view --record FILE
+    `  view ID|KEY|s3://BUCKET/KEY [--out FILE] [--stack NAME | --table NAME] | view --record FILE
                                write a self-contained HTML page of one record (highlighted entities, dates)`,
   ],
 ];
 
-const USAGE = `newsflow <command> [options]
+const USAGE = `newsflow <command> [options]   (--debug or NEWSFLOW_DEBUG=1: stack traces of failures)
 
 Commands:
 ${USAGES.map(([, text]) => text).join('\n')}
@@ -100,6 +100,16 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** `--debug` (before any `--`) or `NEWSFLOW_DEBUG`: print the stack trace of a failure after its line. */
+function takeDebugFlag(argv: readonly string[]): { args: string[]; debug: boolean } {
+  const end = argv.indexOf('--');
+  const head = end === -1 ? argv : argv.slice(0, end);
+  const tail = end === -1 ? [] : argv.slice(end);
+  const args = [...head.filter((a) => a !== '--debug'), ...tail];
+  const env = process.env.NEWSFLOW_DEBUG;
+  return { args, debug: args.length !== argv.length || (env !== undefined && env !== '' && env !== '0') };
+}
+
 async function main(argv: string[]): Promise<number> {
   // The local tools run on Node 20; the SDK's notice about its future Node 22 floor is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -109,7 +119,8 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   const load = COMMANDS[name];
-  if (load === undefined) throw new UsageError(`unknown command ${JSON.stringify(name)}\n\n${USAGE}`);
+  if (load === undefined)
+    throw new UsageError(`unknown command ${JSON.stringify(name)}: \`newsflow --help\` lists the commands`);
   // `query` has a help page of its own.
   if (name !== 'query' && asksForHelp(rest)) {
     process.stdout.write(commandUsage(name));
@@ -121,24 +132,34 @@ async function main(argv: string[]): Promise<number> {
     // Node's parseArgs reports a wrong option as a TypeError with a code: a usage error, not a crash.
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
-      throw new UsageError(`${(error as Error).message}\n\n${commandUsage(name)}`, { cause: error });
+      throw new UsageError(`${(error as Error).message} (\`newsflow ${name} --help\` shows the usage)`, {
+        cause: error,
+      });
     }
     throw error;
   }
 }
 
-main(process.argv.slice(2)).then(
+/** One line: messages of nested causes can hold line breaks (a server's answer, a usage text). */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+const { args, debug } = takeDebugFlag(process.argv.slice(2));
+main(args).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
+    // Every failure is one line with what to do; the stack trace only on request.
     if (error instanceof CliError) {
-      process.stderr.write(`newsflow: ${error.message}\n`);
+      process.stderr.write(`newsflow: ${oneLine(error.message)}\n`);
     } else {
       const failure = describeFailure(error);
-      process.stderr.write(`newsflow: ${failure.message}\n`);
-      if (failure.stack) process.stderr.write(`${(error as Error).stack ?? error}\n`);
+      const hint = failure.stack && !debug ? ' (unexpected: rerun with --debug for the stack trace)' : '';
+      process.stderr.write(`newsflow: ${oneLine(failure.message)}${hint}\n`);
     }
+    if (debug) process.stderr.write(`${(error as Error | undefined)?.stack ?? String(error)}\n`);
     process.exitCode = 2;
   },
 );

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import dynalite from 'dynalite';
-import { EmulatorError } from './errors';
+import { EmulatorError, isAddressInUse, PortInUseError } from './errors';
 
 /** Which DynamoDB API to run: dynalite (pure Node, fast) or the official DynamoDB Local (Java; transactions, TTL, streams). */
 export type DynamoDbEngine = 'dynalite' | 'dynamodb-local';
@@ -95,7 +95,13 @@ async function startDynamoDbLocal(options: LocalDynamoDbOptions): Promise<LocalD
 
 function listen(server: Server | import('node:http').Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', (cause) => reject(new EmulatorError(`Cannot listen on port ${port}`, { cause })));
+    server.once('error', (cause) =>
+      reject(
+        isAddressInUse(cause)
+          ? new PortInUseError('DynamoDB', port, { cause })
+          : new EmulatorError(`Cannot listen on port ${port}`, { cause }),
+      ),
+    );
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);

@@ -37,3 +37,30 @@ export class JournalError extends LocalRuntimeError {
     this.name = 'JournalError';
   }
 }
+
+/** A port the runtime needs is taken, most likely by another runtime. */
+export class PortInUseError extends EmulatorError {
+  public constructor(service: string, port: number, options?: { cause?: unknown }) {
+    super(
+      `${service} port ${port} is in use, probably by another newsflow runtime (npm start): stop it, or start this one on free ports with its own data: --s3-port 0 --dynamodb-port 0 --data-dir DIR`,
+      options,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+/** Another live runtime holds the data directory (two would corrupt its database and queue journal). */
+export class DataDirInUseError extends LocalRuntimeError {
+  public constructor(dataDir: string, pid: number, options?: { cause?: unknown }) {
+    super(
+      `Another newsflow runtime (pid ${pid}) is using ${dataDir}: stop it, or start this one with --data-dir OTHER_DIR --s3-port 0 --dynamodb-port 0`,
+      options,
+    );
+    this.name = 'DataDirInUseError';
+  }
+}
+
+/** True for the error Node raises when a port is taken. */
+export function isAddressInUse(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'EADDRINUSE';
+}

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -23,6 +23,7 @@ import { type ReconcileQueues, type ReconcileReport, reconcile } from '../lambda
 import { Chaos, type ChaosSettings, injectFaults, NO_CHAOS } from './chaos';
 import { localDynamoDbClient, localS3Client } from './clients';
 import { type ControlServer, type ControlTarget, startControlServer } from './control-server';
+import { acquireDataDirLock, type DataDirLock, LOCK_FILE } from './data-dir-lock';
 import { type DynamoDbEngine, type LocalDynamoDb, startLocalDynamoDb } from './dynamodb-server';
 import { LocalQueue } from './local-queue';
 import { type QueueContents, QueueJournal } from './queue-journal';
@@ -161,6 +162,7 @@ export class LocalRuntime {
   private readonly parts: RuntimeParts;
   private readonly sequencers = new SequencerClock();
   private control: ControlServer | undefined;
+  private lock: DataDirLock | undefined;
 
   private constructor(parts: RuntimeParts) {
     this.parts = parts;
@@ -181,8 +183,24 @@ export class LocalRuntime {
   /** Starts the emulators, creates resources, restores queued messages and starts delivering events. */
   public static async start(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
     const dataDir = options.dataDir ?? join(process.cwd(), '.local');
-    if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
+    // Before anything opens the data: a second runtime on it would crash in dynalite ("Database is closed").
+    const lock = acquireDataDirLock(dataDir);
+    try {
+      if (options.fresh) {
+        for (const entry of readdirSync(dataDir))
+          if (entry !== LOCK_FILE) rmSync(join(dataDir, entry), { recursive: true, force: true });
+      }
+      const runtime = await LocalRuntime.startLocked(options, dataDir);
+      runtime.lock = lock;
+      return runtime;
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  private static async startLocked(options: LocalRuntimeOptions, dataDir: string): Promise<LocalRuntime> {
     const names: LocalResourceNames = {
       rawBucket: PIPELINE_SPEC.localNames.rawBucket,
       rawPrefix: options.rawPrefix ?? PIPELINE_SPEC.rawPrefix,
@@ -492,6 +510,7 @@ export class LocalRuntime {
     this.parts.journal?.close();
     await this.dynamodb.stop();
     rmSync(join(this.dataDir, RUNTIME_STATE_FILE), { force: true });
+    this.lock?.release();
   }
 
   private controlTarget(): ControlTarget {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import S3rver from 's3rver';
-import { EmulatorError } from './errors';
+import { EmulatorError, isAddressInUse, PortInUseError } from './errors';
 import { conditionalWrites } from './s3-conditional-writes';
 import { makeStoreDurable } from './s3-durable-store';
 import type { S3rverEventRecord } from './s3-events';
@@ -50,6 +51,8 @@ type KoaContext = {
  */
 export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   mkdirSync(options.directory, { recursive: true });
+  // s3rver raises a taken port as an unhandled 'error' event (a crash), not as a rejection of run().
+  if (options.port !== 0) await checkPortFree(options.port);
   const server = new S3rver({
     port: options.port,
     address: '127.0.0.1',
@@ -103,6 +106,7 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   try {
     address = (await server.run()) as { port: number };
   } catch (cause) {
+    if (isAddressInUse(cause)) throw new PortInUseError('S3', options.port, { cause });
     throw new EmulatorError(`Cannot start the local S3 API on port ${options.port}`, { cause });
   }
   return {
@@ -112,4 +116,19 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
       await server.close();
     },
   };
+}
+
+/** Fails with {@link PortInUseError} when something listens on the port already. */
+function checkPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (cause) =>
+      reject(
+        isAddressInUse(cause)
+          ? new PortInUseError('S3', port, { cause })
+          : new EmulatorError(`Cannot listen on port ${port}`, { cause }),
+      ),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }

@@ -44,3 +44,17 @@ export function describeFailure(error: unknown): { readonly message: string; rea
   if ('$metadata' in error) return { message: `AWS answered ${error.name}: ${error.message}`, stack: false };
   return { message: error.message, stack: true };
 }
+
+/** True when a failure (or its cause) is a refused or failed connection: nothing listens at the endpoint. */
+export function isUnreachable(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EHOSTUNREACH') return true;
+    if (/ECONNREFUSED/.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** The hint for an endpoint nothing answers at. */
+export const UNREACHABLE_HINT =
+  'nothing answers there: is `npm start` running? (or pass --data-dir, --endpoint)';

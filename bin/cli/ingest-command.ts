@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { PIPELINE_SPEC } from '../../lambdas/core/pipeline-spec';
 import { localS3Client } from '../../local/clients';
-import { UsageError } from './errors';
+import { CliError, UNREACHABLE_HINT, UsageError } from './errors';
 import { readRuntimeState } from './runtime-state';
 import { escapeControls } from './terminal-text';
 import { planUploads, uploadFiles } from './upload';
@@ -24,6 +25,10 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     },
   });
   if (positionals.length === 0) throw new UsageError('ingest needs at least one FILE or DIR');
+  // A mistyped path is the user's first error to hear about, before where the files would go.
+  for (const path of positionals)
+    if (!existsSync(path))
+      throw new UsageError(`No such file or directory: ${path} (give files or folders of articles)`);
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency must be ≥ 1');
 
@@ -47,7 +52,9 @@ export async function ingestCommand(argv: string[]): Promise<number> {
     concurrency,
     label: `ingest → s3://${bucket}`,
   });
-  for (const f of failures) process.stderr.write(`failed: ${escapeControls(f.key)}: ${f.error}\n`);
   client.destroy();
+  if (items.length > 0 && failures.length === items.length && failures.every((f) => f.unreachable))
+    throw new CliError(`Cannot upload to s3://${bucket}: ${UNREACHABLE_HINT}`);
+  for (const f of failures) process.stderr.write(`failed: ${escapeControls(f.key)}: ${f.error}\n`);
   return failures.length === 0 ? 0 : 1;
 }

@@ -10,16 +10,18 @@ import {
   type QueryOptions,
   TableReadError,
 } from '../../lambdas/reader';
-import { CliError, UsageError } from './errors';
+import { missingKeyHint, resolveArticleRef } from './article-ref';
+import { CliError, isUnreachable, UNREACHABLE_HINT, UsageError } from './errors';
 import { writeLine } from './io';
-import { meterCapacity } from './query-capacity';
+import { type CapacityMeter, type CapacityTotals, meterCapacity } from './query-capacity';
 import { queryCostCommand } from './query-cost';
 import { formatHitHeader, formatHitRow } from './query-format';
 import { type QueryTarget, resolveQueryTarget } from './query-target';
 
 /** Usage of `newsflow query`, also shown by `newsflow --help`. */
-export const QUERY_USAGE = `newsflow query article ID                        one record (JSON)
+export const QUERY_USAGE = `newsflow query article ID|KEY|s3://BUCKET/KEY   one record (JSON); KEY as uploaded (raw/x.txt)
 newsflow query published DAY|DAY..DAY|YYYY-MM    articles published on those days
+newsflow query published unknown                 articles without a publication date (by upload day)
 newsflow query entity NAME [--type T] [--from DAY] [--to DAY]
                                                  articles mentioning an entity (case-insensitive)
 newsflow query mentions VALUE [--from DAY] [--to DAY]
@@ -68,6 +70,8 @@ export async function queryCommand(argv: string[]): Promise<number> {
   }
   // The cost command has options of its own: it gets the arguments as given, less its name.
   if (what === 'cost') return queryCostCommand(argv.filter((_, i) => i !== argv.indexOf('cost')));
+  // Arguments first: a mistyped day is the user's first error to hear about, wherever the table is.
+  if (what === 'published' && args.length === 1 && args[0] !== 'unknown') parseDays(args[0]!);
   const target = await resolveQueryTarget({
     stack: values.stack,
     table: values.table,
@@ -75,19 +79,29 @@ export async function queryCommand(argv: string[]): Promise<number> {
     dataDir: values['data-dir'],
   });
   const meter = values.capacity ? meterCapacity(target.client) : undefined;
+  const metering: Metering = { meter, query: noCapacity(), display: noCapacity() };
   try {
-    const code = await runQuery(what, args, values, target);
+    const code = await runQuery(what, args, values, target, metering);
     if (meter) {
-      const used = meter.take();
+      const used = addCapacity(metering.query, meter.take());
+      const display = metering.display;
       process.stderr.write(
         `consumed ${used.table + used.indexes} read units (table ${used.table}, index ${used.indexes}) in ${used.requests} requests\n`,
       );
+      if (display.requests > 0)
+        process.stderr.write(
+          `(the key column read ${display.table} more units in ${display.requests} record reads; --json reads none)\n`,
+        );
     }
     return code;
   } catch (error) {
     if (error instanceof InvalidQueryError) throw new UsageError(error.message, { cause: error });
     if (error instanceof TableReadError) {
-      const cause = error.cause instanceof Error ? `: ${error.cause.name}: ${error.cause.message}` : '';
+      const cause = isUnreachable(error)
+        ? `: ${UNREACHABLE_HINT}`
+        : error.cause instanceof Error
+          ? `: ${error.cause.name}: ${error.cause.message}`
+          : '';
       throw new CliError(`${error.message} (${target.description})${cause}`, { cause: error });
     }
     throw error;
@@ -96,7 +110,33 @@ export async function queryCommand(argv: string[]): Promise<number> {
   }
 }
 
-async function runQuery(what: string, args: string[], values: Values, target: QueryTarget): Promise<number> {
+/** The capacity meter (`--capacity`), with what the query read kept apart from the key column's reads. */
+interface Metering {
+  readonly meter: CapacityMeter | undefined;
+  readonly query: CapacityTotals;
+  readonly display: CapacityTotals;
+}
+
+function noCapacity(): CapacityTotals {
+  return { requests: 0, table: 0, indexes: 0, writeRequests: 0 };
+}
+
+/** Adds `more` into `into` and returns it. */
+function addCapacity(into: CapacityTotals, more: CapacityTotals): CapacityTotals {
+  into.requests += more.requests;
+  into.table += more.table;
+  into.indexes += more.indexes;
+  into.writeRequests += more.writeRequests;
+  return into;
+}
+
+async function runQuery(
+  what: string,
+  args: string[],
+  values: Values,
+  target: QueryTarget,
+  metering: Metering,
+): Promise<number> {
   const reader = new ArticleReader({
     client: DynamoDBDocumentClient.from(target.client, { marshallOptions: { removeUndefinedValues: true } }),
     tableName: target.tableName,
@@ -112,30 +152,42 @@ async function runQuery(what: string, args: string[], values: Values, target: Qu
   };
   switch (what) {
     case 'article': {
-      const [id] = args;
-      if (id === undefined || args.length > 1) throw new UsageError('query article needs one article ID');
-      const record = await reader.getArticle(id);
+      const [ref] = args;
+      if (ref === undefined || args.length > 1)
+        throw new UsageError('query article needs one article: an ID, a KEY (raw/x.txt) or s3://BUCKET/KEY');
+      const article = resolveArticleRef(ref, target.rawBucket);
+      const record = await reader.getArticle(article.id);
       if (record === undefined) {
-        process.stderr.write(`no article ${id} in ${target.description}\n`);
+        process.stderr.write(
+          `no article ${article.label} in ${target.description}${missingKeyHint(ref, target.rawPrefix)}\n`,
+        );
         return 1;
       }
       await writeLine(JSON.stringify(record, null, values.json ? undefined : 2));
       return 0;
     }
     case 'published': {
-      if (args.length !== 1) throw new UsageError('query published needs DAY, DAY..DAY or YYYY-MM');
-      return printHits(reader.listPublished(parseDays(args[0]!), options), values);
+      if (args.length !== 1) throw new UsageError('query published needs DAY, DAY..DAY, YYYY-MM or unknown');
+      if (args[0] === 'unknown')
+        return printHits(reader.listUndated(range, options), values, reader, metering);
+      return printHits(reader.listPublished(parseDays(args[0]!), options), values, reader, metering);
     }
     case 'entity': {
       const name = args.join(' ');
       if (name.trim() === '') throw new UsageError('query entity needs a NAME');
       const type = values.type?.toUpperCase() as EntityType | undefined;
-      return printHits(reader.findByEntity(type ? { name, type } : { name }, range, options), values, 'as');
+      return printHits(
+        reader.findByEntity(type ? { name, type } : { name }, range, options),
+        values,
+        reader,
+        metering,
+        'as',
+      );
     }
     case 'mentions': {
       if (args.length !== 1)
         throw new UsageError('query mentions needs one VALUE (2020, 2019-12, 2019-12-20, …)');
-      return printHits(reader.findByDateMention(args[0]!, range, options), values);
+      return printHits(reader.findByDateMention(args[0]!, range, options), values, reader, metering);
     }
     default:
       throw new UsageError(`unknown query ${JSON.stringify(what)}\n\n${QUERY_USAGE}`);
@@ -145,6 +197,8 @@ async function runQuery(what: string, args: string[], values: Values, target: Qu
 async function printHits<T extends ArticleSummary>(
   query: ArticleQuery<T>,
   values: Values,
+  reader: ArticleReader,
+  metering: Metering,
   extraColumn?: string,
 ): Promise<number> {
   let count = 0;
@@ -158,7 +212,10 @@ async function printHits<T extends ArticleSummary>(
     for await (const page of query.pages()) {
       // After the first read, so a failing query prints nothing on stdout.
       if (!values.json && count === 0) await writeLine(formatHitHeader(extraColumn));
-      for (const hit of page.items) await writeLine(values.json ? JSON.stringify(hit) : formatHitRow(hit));
+      // The index holds no keys: the table reads each hit's record for the key people uploaded.
+      const keys = values.json ? [] : await sourceKeys(reader, page.items, metering);
+      for (const [i, hit] of page.items.entries())
+        await writeLine(values.json ? JSON.stringify(hit) : formatHitRow(hit, keys[i]));
       count += page.items.length;
       if (page.cursor !== undefined && !values.all) {
         process.stderr.write(`more: add --cursor ${page.cursor}\n`);
@@ -170,6 +227,18 @@ async function printHits<T extends ArticleSummary>(
   return 0;
 }
 
+/** The S3 key of each hit's raw object (`undefined` for a record deleted since the index was read). */
+async function sourceKeys(
+  reader: ArticleReader,
+  hits: readonly ArticleSummary[],
+  metering: Metering,
+): Promise<(string | undefined)[]> {
+  if (metering.meter) addCapacity(metering.query, metering.meter.take());
+  const records = await Promise.all(hits.map((hit) => reader.getArticle(hit.articleId)));
+  if (metering.meter) addCapacity(metering.display, metering.meter.take());
+  return records.map((record) => record?.source.key);
+}
+
 /** `2019-12-20`, `2019-12-01..2019-12-31` or a month `2019-12` as a day range. */
 export function parseDays(spec: string): { from: string; to: string } {
   const month = /^(\d{4})-(\d{2})$/.exec(spec);
@@ -178,8 +247,11 @@ export function parseDays(spec: string): { from: string; to: string } {
     return { from: `${spec}-01`, to: `${spec}-${String(last).padStart(2, '0')}` };
   }
   const [from, to = from, ...rest] = spec.split('..');
-  if (from === undefined || to === undefined || from === '' || to === '' || rest.length > 0)
-    throw new UsageError(`expected DAY, DAY..DAY or YYYY-MM, got ${JSON.stringify(spec)}`);
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  if (from === undefined || to === undefined || !day.test(from) || !day.test(to) || rest.length > 0)
+    throw new UsageError(
+      `expected DAY (YYYY-MM-DD), DAY..DAY, YYYY-MM or unknown, got ${JSON.stringify(spec)}`,
+    );
   return { from, to };
 }
 

@@ -13,6 +13,9 @@ export interface QueryTarget {
   readonly description: string;
   /** The local runtime's S3 API, when reading from it (for records whose text lives in S3). */
   readonly s3Endpoint?: string;
+  /** The pipeline's raw bucket and prefix when known, so an article can be named by its key. */
+  readonly rawBucket?: string;
+  readonly rawPrefix?: string;
 }
 
 /** The options that choose a target; at most one of `stack` and `table` (with or without `endpoint`). */
@@ -31,11 +34,13 @@ export async function resolveQueryTarget(options: TargetOptions): Promise<QueryT
   if (options.stack !== undefined && options.table !== undefined)
     throw new UsageError('use either --stack or --table, not both');
   if (options.stack !== undefined) {
-    const tableName = (await describeDeployedPipeline(options.stack)).table;
+    const pipeline = await describeDeployedPipeline(options.stack);
     return {
       client: new DynamoDBClient({}),
-      tableName,
-      description: `stack ${options.stack} (${tableName})`,
+      tableName: pipeline.table,
+      description: `stack ${options.stack} (${pipeline.table})`,
+      rawBucket: pipeline.rawBucket,
+      rawPrefix: pipeline.rawPrefix,
     };
   }
   if (options.endpoint !== undefined) {
@@ -44,6 +49,9 @@ export async function resolveQueryTarget(options: TargetOptions): Promise<QueryT
       client: localDynamoDbClient(options.endpoint),
       tableName,
       description: `${tableName} at ${options.endpoint}`,
+      // Another local runtime: its buckets have the local names.
+      rawBucket: PIPELINE_SPEC.localNames.rawBucket,
+      rawPrefix: PIPELINE_SPEC.rawPrefix,
     };
   }
   if (options.table !== undefined) {
@@ -59,5 +67,7 @@ export async function resolveQueryTarget(options: TargetOptions): Promise<QueryT
     tableName: state.names.table,
     description: `local runtime (${state.dynamodbEndpoint})`,
     s3Endpoint: state.s3Endpoint,
+    rawBucket: state.names.rawBucket,
+    rawPrefix: state.names.rawPrefix,
   };
 }

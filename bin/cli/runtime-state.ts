@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isProcessAlive } from '../../local/data-dir-lock';
 import { RuntimeNotRunningError } from '../../local/errors';
 import { RUNTIME_STATE_FILE, type RuntimeState } from '../../local/runtime';
 
@@ -14,5 +15,19 @@ export function readRuntimeState(dataDir: string = DEFAULT_DATA_DIR): RuntimeSta
       `No local runtime found (${file} is missing). Start one with \`npm start\`, or pass --endpoint.`,
     );
   }
-  return JSON.parse(readFileSync(file, 'utf8')) as RuntimeState;
+  let state: RuntimeState;
+  try {
+    state = JSON.parse(readFileSync(file, 'utf8')) as RuntimeState;
+  } catch (cause) {
+    throw new RuntimeNotRunningError(
+      `${file} is not a runtime state file: start the runtime again with \`npm start\``,
+      { cause },
+    );
+  }
+  if (typeof state.pid === 'number' && !isProcessAlive(state.pid)) {
+    throw new RuntimeNotRunningError(
+      `The local runtime that wrote ${file} (pid ${state.pid}) is no longer running: start it again with \`npm start\``,
+    );
+  }
+  return state;
 }

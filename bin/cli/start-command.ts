@@ -125,8 +125,13 @@ function printingStore(inner: ArticleStore, live: { enabled: boolean }): Article
   return {
     get: (id) => inner.get(id),
     remove: async (id) => {
+      // Read before the delete: the line names the key the user removed, not only an id.
+      const key = live.enabled ? (await inner.get(id))?.source.key : undefined;
       const removed = await inner.remove(id);
-      if (live.enabled && removed) process.stdout.write(`deleted article ${id}\n`);
+      if (live.enabled && removed)
+        process.stdout.write(
+          `deleted ${key === undefined ? 'article' : escapeControls(key)} (article ${id})\n`,
+        );
       return removed;
     },
     sync: async (record) => {

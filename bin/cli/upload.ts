@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { isUnreachable, UsageError } from './errors';
 import { contentTypeFor, listFiles } from './files';
 import { ProgressBar } from './progress';
 
@@ -14,7 +15,14 @@ export interface UploadItem {
 export function planUploads(paths: readonly string[], prefix: string): UploadItem[] {
   const items: UploadItem[] = [];
   for (const root of paths) {
-    const isDir = statSync(root).isDirectory();
+    let isDir: boolean;
+    try {
+      isDir = statSync(root).isDirectory();
+    } catch (cause) {
+      throw new UsageError(`No such file or directory: ${root} (give files or folders of articles)`, {
+        cause,
+      });
+    }
     for (const path of listFiles([root])) {
       const name = isDir ? relative(root, path).split('\\').join('/') : basename(path);
       items.push({ path, key: `${prefix}${name}` });
@@ -29,9 +37,9 @@ export async function uploadFiles(
   bucket: string,
   items: readonly UploadItem[],
   options: { concurrency?: number; label?: string } = {},
-): Promise<{ key: string; error: string }[]> {
+): Promise<{ key: string; error: string; unreachable: boolean }[]> {
   const bar = new ProgressBar(items.length, options.label ?? 'upload');
-  const failures: { key: string; error: string }[] = [];
+  const failures: { key: string; error: string; unreachable: boolean }[] = [];
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
@@ -47,7 +55,11 @@ export async function uploadFiles(
         );
         bar.tick(true);
       } catch (error) {
-        failures.push({ key: item.key, error: error instanceof Error ? error.message : String(error) });
+        failures.push({
+          key: item.key,
+          error: error instanceof Error ? error.message : String(error),
+          unreachable: isUnreachable(error),
+        });
         bar.tick(false);
       }
     }

@@ -6,13 +6,14 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ArticleRecord, ProcessedDocument, TextRef } from '../../lambdas/core/record/types';
 import { ArticleReader, InvalidQueryError, TableReadError } from '../../lambdas/reader';
 import { localS3Client } from '../../local/clients';
-import { CliError, UsageError } from './errors';
+import { missingKeyHint, resolveArticleRef } from './article-ref';
+import { CliError, isUnreachable, UNREACHABLE_HINT, UsageError } from './errors';
 import { type QueryTarget, resolveQueryTarget } from './query-target';
 import { escapeControls } from './terminal-text';
 import { renderRecordHtml } from './view-html';
 
 /**
- * `newsflow view ID`: writes a self-contained HTML page of one record (highlighted entities and dates, metadata
+ * `newsflow view ID|KEY|s3://BUCKET/KEY`: writes a self-contained HTML page of one record (highlighted entities and dates, metadata
  * and grouped entities) and prints its path. Reads the local runtime by default, a deployed table with
  * `--stack`/`--table`, or a record file from `newsflow process` with `--record FILE`.
  */
@@ -36,9 +37,11 @@ export async function viewCommand(argv: string[]): Promise<number> {
     record = readRecordFile(values.record);
     text = record.text;
   } else {
-    const [id] = positionals;
-    if (id === undefined || positionals.length > 1)
-      throw new UsageError('view needs one article ID (or --record FILE)');
+    const [ref] = positionals;
+    if (ref === undefined || positionals.length > 1)
+      throw new UsageError(
+        'view needs one article: an ID, a KEY (raw/x.txt), s3://BUCKET/KEY or --record FILE',
+      );
     const target = await resolveQueryTarget({
       stack: values.stack,
       table: values.table,
@@ -46,9 +49,12 @@ export async function viewCommand(argv: string[]): Promise<number> {
       dataDir: values['data-dir'],
     });
     try {
-      const found = await readRecord(target, id);
+      const article = resolveArticleRef(ref, target.rawBucket);
+      const found = await readRecord(target, article.id);
       if (found === undefined) {
-        process.stderr.write(`no article ${id} in ${target.description}\n`);
+        process.stderr.write(
+          `no article ${article.label} in ${target.description}${missingKeyHint(ref, target.rawPrefix)}\n`,
+        );
         return 1;
       }
       record = found;
@@ -73,7 +79,11 @@ async function readRecord(target: QueryTarget, id: string): Promise<ArticleRecor
   } catch (error) {
     if (error instanceof InvalidQueryError) throw new UsageError(error.message, { cause: error });
     if (error instanceof TableReadError) {
-      const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      const cause = isUnreachable(error)
+        ? `: ${UNREACHABLE_HINT}`
+        : error.cause instanceof Error
+          ? `: ${error.cause.message}`
+          : '';
       throw new CliError(`${error.message} (${target.description})${cause}`, { cause: error });
     }
     throw error;

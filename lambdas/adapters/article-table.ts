@@ -48,7 +48,10 @@ export function recordKey(articleId: string): { readonly pk: string; readonly sk
   return { pk: articlePk(articleId), sk: RECORD_SK };
 }
 
-/** Lookup partition for articles published on a day (`YYYY-MM-DD`, or `unknown`). */
+/** The day of the `PUBLISHED#` lookup partition that holds records without a publication date. */
+export const UNKNOWN_PUBLISHED_DAY = 'unknown';
+
+/** Lookup partition for articles published on a day (`YYYY-MM-DD`, or {@link UNKNOWN_PUBLISHED_DAY}). */
 export function publishedPk(day: string): string {
   return `PUBLISHED#${day}`;
 }
@@ -115,7 +118,7 @@ export type TableItem = Record<string, unknown> & { readonly pk: string; readonl
  */
 export function toTableItems(record: ArticleRecord): TableItem[] {
   const pk = articlePk(record.id);
-  const day = record.publishedAt?.slice(0, 10) ?? 'unknown';
+  const day = record.publishedAt?.slice(0, 10) ?? UNKNOWN_PUBLISHED_DAY;
   const sortTime = record.publishedAt ?? record.referenceDate;
   const sk = lookupSk(sortTime, record.id);
   const items: TableItem[] = [

@@ -10,6 +10,7 @@ import {
   RECORD_SK,
   recordFromItem,
   TABLE_DESIGN,
+  UNKNOWN_PUBLISHED_DAY,
 } from '../adapters/article-table';
 import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
 import { isArticleId } from '../core/record/article-id';
@@ -102,6 +103,21 @@ export class ArticleReader {
       segments: days.map((day) => ({ keyCondition: 'gsi1pk = :pk', values: { ':pk': publishedPk(day) } })),
       toHit: (items) => ({ ...summaryOf(items[0]!), status: items[0]!.status as PublishedArticle['status'] }),
       stillMatches: (r) => r.publishedAt !== undefined && within(r.publishedAt.slice(0, 10), { from, to }),
+    };
+    return lookupQuery(plan, this.context(options));
+  }
+
+  /**
+   * Articles without a publication date (the `PUBLISHED#unknown` partition), newest upload first (one index
+   * query); `range` bounds their reference (upload) days.
+   */
+  public listUndated(range: OpenDayRange = {}, options: QueryOptions = {}): ArticleQuery<PublishedArticle> {
+    const days = checkOpenRange(range);
+    const plan: LookupPlan<PublishedArticle> = {
+      identity: `undated|${days.from ?? ''}|${days.to ?? ''}`,
+      segments: [rangeSegment(publishedPk(UNKNOWN_PUBLISHED_DAY), days)],
+      toHit: (items) => ({ ...summaryOf(items[0]!), status: items[0]!.status as PublishedArticle['status'] }),
+      stillMatches: (r) => r.publishedAt === undefined && within(sortDayOf(r), days),
     };
     return lookupQuery(plan, this.context(options));
   }

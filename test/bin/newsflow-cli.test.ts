@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -148,6 +149,157 @@ describe('newsflow usage', () => {
     expect(status).toBe(2);
     expect(stderr).toContain('--help');
     expect(stderr).not.toContain('usage:');
+  });
+});
+
+describe('newsflow mistakes', () => {
+  const work = mkdtempSync(join(tmpdir(), 'newsflow-mistakes-'));
+  /** A data directory whose state file names a runtime process and endpoints. */
+  const stateDir = (name: string, pid: number, endpoint: string): string => {
+    const dir = join(work, name);
+    mkdirSync(dir, { recursive: true });
+    const state = {
+      s3Endpoint: endpoint,
+      dynamodbEndpoint: endpoint,
+      controlEndpoint: endpoint,
+      names: { rawBucket: 'newsflow-raw', rawPrefix: 'raw/', processedBucket: 'p', table: 't' },
+      pid,
+    };
+    writeFileSync(join(dir, 'runtime.json'), JSON.stringify(state));
+    return dir;
+  };
+  // Nothing listens on port 9 (discard) here; pid 2^22 + 1 is above Linux's pid range, so never alive.
+  const deadPid = 4_194_305;
+  const held = createServer();
+  let heldPort = 0;
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => held.listen(0, '127.0.0.1', resolve));
+    heldPort = (held.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => held.close(resolve));
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it.each([
+    [
+      'ingest of a missing path',
+      () => ['ingest', join(work, 'no-such-file.txt')],
+      /No such file or directory: .*no-such-file\.txt/,
+    ],
+    [
+      'query with no runtime',
+      () => ['query', 'published', '2019-12-20', '--data-dir', join(work, 'empty')],
+      /No local runtime found .*npm start/,
+    ],
+    [
+      'query after the runtime was killed',
+      () => [
+        'query',
+        'article',
+        'raw/x.txt',
+        '--data-dir',
+        stateDir('killed', deadPid, 'http://127.0.0.1:9'),
+      ],
+      /pid 4194305\) is no longer running: start it again/,
+    ],
+    [
+      'query of a runtime that does not answer',
+      () => [
+        'query',
+        'article',
+        'raw/x.txt',
+        '--data-dir',
+        stateDir('silent', process.pid, 'http://127.0.0.1:9'),
+      ],
+      /nothing answers there: is `npm start` running\?/,
+    ],
+    [
+      'ingest into a runtime that does not answer',
+      () => [
+        'ingest',
+        join(ROOT, 'samples'),
+        '--data-dir',
+        stateDir('silent-ingest', process.pid, 'http://127.0.0.1:9'),
+      ],
+      /Cannot upload to s3:\/\/newsflow-raw: nothing answers there/,
+    ],
+    [
+      'start on a port in use',
+      () => [
+        'start',
+        '--once',
+        '--no-samples',
+        '--s3-port',
+        String(heldPort),
+        '--dynamodb-port',
+        '0',
+        '--data-dir',
+        join(work, 'ports'),
+      ],
+      /S3 port \d+ is in use, probably by another newsflow runtime .*--s3-port 0 --dynamodb-port 0 --data-dir DIR/,
+    ],
+    [
+      'start on a data directory another runtime holds',
+      () => {
+        const dir = join(work, 'held');
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, 'runtime.lock'), `${process.pid}\n`);
+        return [
+          'start',
+          '--once',
+          '--no-samples',
+          '--s3-port',
+          '0',
+          '--dynamodb-port',
+          '0',
+          '--data-dir',
+          dir,
+        ];
+      },
+      /Another newsflow runtime \(pid \d+\) is using .*held: stop it, or start this one with --data-dir OTHER_DIR/,
+    ],
+    ['an unknown command', () => ['serve'], /unknown command "serve": `newsflow --help` lists the commands/],
+    [
+      'a wrong option',
+      () => ['ingest', '--bukket', 'b', 'x.txt'],
+      /Unknown option '--bukket'.*`newsflow ingest --help` shows the usage/,
+    ],
+    ['view without an article', () => ['view'], /view needs one article: an ID, a KEY/],
+    [
+      'a day that is not one',
+      () => ['query', 'published', 'yesterday', '--data-dir', join(work, 'empty')],
+      /expected DAY \(YYYY-MM-DD\), DAY\.\.DAY, YYYY-MM or unknown/,
+    ],
+  ])('%s: one line with what to do, and a non-zero exit', (_mistake, args, message) => {
+    // Act
+    const { stdout, stderr, status } = newsflow(args(), undefined, { ...process.env, NEWSFLOW_DEBUG: '' });
+
+    // Assess
+    expect(status).not.toBe(0);
+    expect(stdout).toBe('');
+    // The upload progress line is a report, not part of the error.
+    const lines = stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !/^ingest → .* done/.test(l));
+    expect(lines).toEqual([expect.stringMatching(/^newsflow: /)]);
+    expect(stderr).toMatch(message);
+  });
+
+  it.each([
+    ['--debug', ['ingest', '--debug', '/no/such/path'], {}],
+    ['NEWSFLOW_DEBUG=1', ['ingest', '/no/such/path'], { NEWSFLOW_DEBUG: '1' }],
+  ])('prints the stack trace after the line with %s', (_how, args, env) => {
+    // Act
+    const { stderr, status } = newsflow(args, undefined, { ...process.env, ...env });
+
+    // Assess
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^newsflow: No such file or directory: \/no\/such\/path/);
+    expect(stderr).toMatch(/^\s+at /m);
   });
 });
 

@@ -74,6 +74,8 @@ describe('newsflow query', () => {
         dates: ['2019-12-31'],
       }),
       record({ key: 'raw/d.txt', title: 'Last year', publishedAt: '2018-12-20', dates: ['2019'] }),
+      record({ key: 'raw/e.txt', uploadDay: '2019-12-22' }),
+      record({ key: 'raw/f.txt', title: 'Undated too', uploadDay: '2019-12-23' }),
     ]);
     // What `newsflow start` writes, so the CLI finds "the running local runtime".
     dataDir = tableOnlyDataDir(table, 'newsflow-query-');
@@ -111,6 +113,11 @@ describe('newsflow query', () => {
       ['mentions', '2019'],
       ['a', 'b', 'c', 'd'],
     ],
+    [
+      ['published', 'unknown'],
+      ['f', 'e'],
+    ],
+    [['published', 'unknown', '--to', '2019-12-22'], ['e']],
   ])('query %j lists the matching articles newest first', async (args, letters) => {
     // Act
     const out = await newsflow(['query', ...args, ...local]);
@@ -118,7 +125,32 @@ describe('newsflow query', () => {
     // Assess
     expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
     expect(printedIds(out.stdout)).toEqual(letters.map(id));
-    expect(out.stdout.split('\n')[0]).toMatch(/^published\s+article\s+title/);
+    expect(out.stdout.split('\n')[0]).toMatch(/^published\s+key\s+title\s+article/);
+  });
+
+  it('shows the key of every hit, and "(untitled)" for an article without a title', async () => {
+    // Act
+    const out = await newsflow(['query', 'published', 'unknown', ...local]);
+
+    // Assess
+    const rows = out.stdout.trim().split('\n').slice(2);
+    expect(rows).toEqual([
+      expect.stringMatching(/^2019-12-23\S* \(uploaded\)\s+raw\/f\.txt\s+Undated too\s+[0-9a-f]{32}$/),
+      expect.stringMatching(/^2019-12-22\S* \(uploaded\)\s+raw\/e\.txt\s+\(untitled\)\s+[0-9a-f]{32}$/),
+    ]);
+  });
+
+  it.each([
+    ['its key, as uploaded', 'raw/b.txt'],
+    ['its S3 URL', 's3://newsflow-raw/raw/b.txt'],
+    ['its id', idOf('raw/b.txt')],
+  ])('finds one article by %s', async (_how, ref) => {
+    // Act
+    const out = await newsflow(['query', 'article', ref, '--json', ...local]);
+
+    // Assess
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout)).toMatchObject({ id: id('b'), source: { key: 'raw/b.txt' } });
   });
 
   it('prints one JSON line per hit with --json, entity matches included', async () => {
@@ -188,6 +220,17 @@ describe('newsflow query', () => {
     [['entity', 'Kim', '--type', 'PEOPLE'], 2, /newsflow: Unknown entity type "PEOPLE"/],
     [['mentions', '2019', '--cursor', 'bogus'], 2, /newsflow: Malformed cursor/],
     [['nonsense'], 2, /unknown query "nonsense"/],
+    [
+      ['article', 'b.txt'],
+      1,
+      /^no article s3:\/\/newsflow-raw\/b\.txt in .* \(keys include their prefix: try raw\/b\.txt\)$/m,
+    ],
+    [['article', 's3://newsflow-raw'], 2, /newsflow: "s3:\/\/newsflow-raw" is not an S3 URL/],
+    [
+      ['published', 'someday'],
+      2,
+      /newsflow: expected DAY \(YYYY-MM-DD\), DAY\.\.DAY, YYYY-MM or unknown, got "someday"/,
+    ],
   ])('answers %j with exit code %i and a one-line reason', async (args, code, message) => {
     // Act
     const out = await newsflow(['query', ...(args as string[]), ...local]);

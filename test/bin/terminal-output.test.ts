@@ -36,8 +36,33 @@ describe('formatRecordRow', () => {
 
     // Assess
     expect(row).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-    expect(row).toContain('\\x1b]0;owned\\x07');
+    expect(row).toContain('owned\\x07\\x1b[2Jstory.txt');
     expect(row).toContain('Title\\x1b[8m hidden');
+  });
+});
+
+describe('formatRecordRow of a rejection', () => {
+  it('gives the reason the width of the columns a rejection leaves empty, and cuts between words', () => {
+    // Prepare
+    const record = (message: string) =>
+      ({
+        id: 'a1',
+        status: 'rejected',
+        source: { key: 'raw/big.txt' },
+        rejection: { code: 'TOO_LARGE', message },
+        entitySummary: [],
+        dates: [],
+      }) as unknown as ArticleRecord;
+
+    // Act
+    const whole = formatRecordRow(record('Object is 5242881 bytes; the limit is 5242880'));
+    const cut = formatRecordRow(record(`Object is 5242881 bytes; ${'and the limit is 5242880 '.repeat(6)}`));
+
+    // Assess
+    expect(whole).toMatch(
+      /raw\/big\.txt\s+rejected\s+TOO_LARGE: Object is 5242881 bytes; the limit is 5242880$/,
+    );
+    expect(cut).toMatch(/ (?:and|the|limit|is|5242880)…$/);
   });
 });
 
