@@ -12,6 +12,7 @@ import { toTableItems } from '../../lambdas/adapters/article-table';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { buildRecord } from '../../lambdas/core/record/build-record';
 import { createProcessedDocument } from '../../lambdas/core/record/processed-document';
+import { processedKeyFor } from '../../lambdas/core/record/processed-key';
 import { shapedText, TEXT_SHAPES, type TextShape } from './shapes';
 
 function cpuMs(since: NodeJS.CpuUsage): number {
@@ -46,7 +47,7 @@ function main(): void {
   const record = buildRecord(doc, {
     taggers,
     ingestedAt: source.eventTime,
-    textRef: { bucket: 'processed', key: 'articles/x.json' },
+    textRef: { bucket: 'processed', key: processedKeyFor(doc.articleId) },
   });
   const items = toTableItems(record);
   const tag = { cpuMs: cpuMs(cpu), wallMs: performance.now() - wall };
