@@ -6,6 +6,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { isRecordItem, mentionKeysFor, recordFromItem } from '../../lambdas/adapters/article-table';
 import { DynamoItemTable } from '../../lambdas/adapters/item-table';
 import { listObjects } from '../../lambdas/adapters/object-listing';
+import { daysInMonth } from '../../lambdas/core/calendar/days';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
 import {
   type ArticleQuery,
@@ -194,9 +195,7 @@ async function measureReads(
   if (day) {
     await measure(`listPublished ${day}..${day}`, () => count(reader.listPublished({ from: day, to: day })));
     const month = day.slice(0, 7);
-    const last = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0))
-      .toISOString()
-      .slice(0, 10);
+    const last = `${month}-${String(daysInMonth(Number(day.slice(0, 4)), Number(day.slice(5, 7)))).padStart(2, '0')}`;
     await measure(`listPublished ${month}-01..${last}`, () =>
       count(reader.listPublished({ from: `${month}-01`, to: last })),
     );

@@ -12,6 +12,7 @@ import {
   TABLE_DESIGN,
   UNKNOWN_PUBLISHED_DAY,
 } from '../adapters/article-table';
+import { isCalendarDay } from '../core/calendar/days';
 import { ENTITY_TYPES, type EntityType } from '../core/entities/types';
 import { isArticleId } from '../core/record/article-id';
 import type { ArticleRecord } from '../core/record/types';
@@ -241,8 +242,7 @@ function within(day: string, range: OpenDayRange): boolean {
 
 function checkDay(value: string, name: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value)
+  if (!m || !isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3])))
     throw new InvalidQueryError(`${name} must be a day (YYYY-MM-DD), got ${JSON.stringify(value)}`);
   return value;
 }
