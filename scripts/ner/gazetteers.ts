@@ -99,6 +99,14 @@ function requireFrom(): NodeJS.Require {
   return createRequire(join(resolve(__dirname, '../..'), 'package.json'));
 }
 
+/** "zürich" → "zurich": Latin letters without their combining marks; other scripts stay as they are. */
+function foldDiacritics(key: string): string {
+  return key
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC');
+}
+
 /** Tokenizes a list entry the way running text is tokenized (CoNLL conventions), lower-cased. */
 function phraseKey(name: string): string {
   return name
@@ -122,10 +130,15 @@ export function buildGazetteers(
 ): Omit<FeatureLexicon, 'words' | 'wordFeatures'> {
   const req = requireFrom();
   const phrases = new Map<string, number>();
+  const put = (key: string, mask: number): void => {
+    if (key.length >= 2) phrases.set(key, (phrases.get(key) ?? 0) | mask);
+  };
+  // News often prints names without their diacritics ("Zurich", "Sao Paulo", "Liege"): both spellings count.
   const add = (name: string, mask: number): void => {
     const key = phraseKey(name);
-    if (key.length < 2) return;
-    phrases.set(key, (phrases.get(key) ?? 0) | mask);
+    put(key, mask);
+    const folded = foldDiacritics(key);
+    if (folded !== key) put(folded, mask);
   };
   const countriesList = req('countries-list') as {
     countries: Record<string, { name: string; capital: string }>;

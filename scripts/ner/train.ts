@@ -432,6 +432,7 @@ function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] 
         adjacentPersons: false,
         majorityTypes: false,
         capsEcho: false,
+        brands: false,
       },
     },
     ...MENTION_VETOES.map((v) => ({
@@ -444,6 +445,7 @@ function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] 
     { name: 'without adjacent-persons', options: { adjacentPersons: false } },
     { name: 'without majority-type', options: { majorityTypes: false } },
     { name: 'without caps-echo', options: { capsEcho: false } },
+    { name: 'without brand-names', options: { brands: false } },
   ];
 }
 
@@ -530,7 +532,7 @@ function main(): void {
       epochs: { type: 'string', default: '0' },
       'stage2-epochs': { type: 'string', default: '0' },
       stages: { type: 'string', default: '2' },
-      version: { type: 'string', default: 'perceptron-4' },
+      version: { type: 'string', default: 'perceptron-5' },
       gazetteers: { type: 'boolean', default: true },
       grobid: { type: 'string', default: 'true' },
       'word-features': { type: 'string', default: WORD_FEATURE_GROUPS.join(',') },

@@ -19,6 +19,7 @@ import {
   mergeAdjacentPersons,
   REFINERS_VERSION,
   redecodeVetoedMentions,
+  refineBrandNames,
   refineHolidayMentions,
   refineMajorityTypes,
   refineNamesakes,
@@ -71,6 +72,8 @@ export interface PerceptronTaggerOptions {
   readonly majorityTypes?: boolean;
   /** Whether capitalised spellings of running-text names are tagged like them. @default true */
   readonly capsEcho?: boolean;
+  /** Whether one-word places the gazetteers know only as companies or brands become organisations. @default true */
+  readonly brands?: boolean;
 }
 
 /**
@@ -90,6 +93,7 @@ export function createPerceptronTagger(
   const adjacentPersons = options.adjacentPersons ?? true;
   const majorityTypes = options.majorityTypes ?? true;
   const capsEcho = options.capsEcho ?? true;
+  const brands = options.brands ?? true;
   // A later stage's transition weights are corrections to the sum of those below it.
   const sums = {
     pairs: new Float32Array(LABEL_COUNT * LABEL_COUNT),
@@ -140,6 +144,7 @@ export function createPerceptronTagger(
       if (majorityTypes) refined = refineMajorityTypes(refined);
       if (capsEcho) refined = echoCapitalizedMentions(text, refined);
       if (holidays) refined = refineHolidayMentions(refined);
+      if (brands) refined = refineBrandNames(refined, model.lexicon);
       return namesakes ? refineNamesakes(text, refined) : refined;
     },
   };

@@ -4,6 +4,7 @@ import type { MentionVeto } from './mention-veto';
 import { titleNoun } from './title-noun';
 
 export { mergeAdjacentPersons } from './adjacent-persons';
+export { refineBrandNames } from './brand-names';
 export { echoCapitalizedMentions } from './caps-echo';
 export { refineHolidayMentions } from './holiday-names';
 export { refineMajorityTypes } from './majority-type';
