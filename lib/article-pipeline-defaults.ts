@@ -94,7 +94,7 @@ export function defaultTableProps(removalPolicy: RemovalPolicy): dynamodb.TableP
   };
 }
 
-/** The lookup index (publication day, entity, mentioned date), from the shared table design. */
+/** The lookup index (record items by publication day), from the shared table layout. */
 export function lookupIndexProps(): dynamodb.GlobalSecondaryIndexProps {
   const index = TABLE_DESIGN.lookupIndex;
   return {

@@ -153,13 +153,14 @@ export interface PipelineStage {
 }
 
 /**
- * What the tag function does to the table (lambdas/adapters/article-store.ts): read the record, list an
- * article's items, write the record conditionally, write and delete lookup items in batches. No scans, no
- * table or index management.
+ * What the tag function does to the table (lambdas/adapters/item-table.ts): read the record, list an
+ * article's partition, check lookup items in batches (a redelivery), write the record conditionally, write and
+ * delete lookup items in batches. No scans, no table or index management.
  */
 export const TAG_TABLE_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:Query',
+  'dynamodb:BatchGetItem',
   'dynamodb:PutItem',
   'dynamodb:BatchWriteItem',
 ] as const;

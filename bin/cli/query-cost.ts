@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { isRecordItem, mentionKeysFor, recordFromItem } from '../../lambdas/adapters/article-table';
+import { TableArticleStore } from '../../lambdas/adapters/article-store';
+import {
+  isIntentItem,
+  isRecordItem,
+  mentionKeysFor,
+  recordFromItem,
+} from '../../lambdas/adapters/article-table';
 import { DynamoItemTable } from '../../lambdas/adapters/item-table';
 import { listObjects } from '../../lambdas/adapters/object-listing';
 import { daysInMonth } from '../../lambdas/core/calendar/days';
@@ -140,8 +146,12 @@ async function measureWrite(
   articleId: string,
   file: string,
 ): Promise<{ write: WriteCost; record?: ArticleRecord }> {
-  const items = await new DynamoItemTable(doc, tableName).loadArticle(articleId);
+  const table = new DynamoItemTable(doc, tableName);
+  // What an overwrite or delete reads first: the article's own partition (record and intent items).
+  await table.loadArticle(articleId);
   const partitionReadUnits = meter.take().table;
+  const items = (await new TableArticleStore(table).itemsOf(articleId)).filter((i) => !isIntentItem(i));
+  meter.take();
   const recordUnits = { table: 0, index: 0 };
   const lookupUnits = { table: 0, index: 0 };
   for (const item of items) {

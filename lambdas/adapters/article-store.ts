@@ -1,15 +1,23 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ArticleRecord } from '../core/record/types';
 import {
-  articlePk,
+  type ItemKey,
+  intentItem,
+  intentKey,
+  isCurrentLayout,
+  isIntentItem,
   isRecordItem,
+  keyId,
+  keysOfIntent,
+  lookupKeysOf,
   recordFromItem,
   revisionOfItem,
   sequencerOfItem,
   type TableItem,
   toTableItems,
 } from './article-table';
-import { DynamoItemTable, type ItemKey, type ItemTable } from './item-table';
+import { DynamoItemTable, type ItemTable } from './item-table';
 
 /**
  * What {@link ArticleStore.sync} did: `written` (this version is now the stored record), `unchanged` (this very
@@ -33,9 +41,20 @@ export interface ArticleStore {
   remove(articleId: string): Promise<boolean>;
 }
 
+/** What the article's own partition holds: its record item, its intent item, and items of layout 1. */
+interface Partition {
+  readonly record?: TableItem;
+  /** Lookup keys written ahead of a record that may not have been committed. */
+  readonly intent: readonly ItemKey[];
+  /** Lookup items of layout 1 (in the article's partition): deleted when the article is next synced. */
+  readonly legacy: readonly ItemKey[];
+}
+
 /**
- * {@link ArticleStore} over the table's items. A crash between steps leaves the previous record in place with
- * a superset or subset of lookup items; the redelivery that follows makes them exact again.
+ * {@link ArticleStore} over the table's items. Lookup items live in their own partitions, so the store finds an
+ * article's lookup items from its committed record (they are derived from it) plus an intent item that lists
+ * lookup items written ahead of a commit that may never happen (a crash, or a newer version winning). A crash
+ * between steps therefore leaves no item the next sync cannot find and delete.
  */
 export class TableArticleStore implements ArticleStore {
   public constructor(private readonly table: ItemTable) {}
@@ -46,58 +65,95 @@ export class TableArticleStore implements ArticleStore {
   }
 
   public async sync(record: ArticleRecord): Promise<SyncOutcome> {
-    const items = toTableItems(record);
-    const recordItem = items[0]!;
-    const stored = await this.table.loadArticle(record.id);
-    const storedRecord = stored.find(isRecordItem);
-    const sequencer = sequencerOfItem(recordItem);
-    const storedSequencer = storedRecord && sequencerOfItem(storedRecord);
-    if (storedSequencer !== undefined && sequencer !== undefined && storedSequencer > sequencer)
-      return 'stale';
-    await this.syncLookups(record.id, stored, items);
-    // This very version is stored: a conditional put would fail and still be billed for the whole item.
+    const [recordItem, ...lookups] = toTableItems(record) as [TableItem, ...TableItem[]];
+    const stored = await this.partition(record.id);
+    const sequencer = sequencerOfItem(recordItem) ?? '';
+    const storedSequencer = stored.record && (sequencerOfItem(stored.record) ?? '');
+    if (storedSequencer !== undefined && storedSequencer > sequencer) return 'stale';
+    const current = stored.record && isCurrentLayout(stored.record) ? derivedLookups(stored.record) : [];
+    const wanted = new Set(lookups.map(keyId));
+    const unwanted = [...current, ...stored.intent, ...stored.legacy].filter((k) => !wanted.has(keyId(k)));
     if (
-      storedRecord &&
+      stored.record &&
       storedSequencer === sequencer &&
-      revisionOfItem(storedRecord) === revisionOfItem(recordItem)
-    )
+      revisionOfItem(stored.record) === revisionOfItem(recordItem) &&
+      isCurrentLayout(stored.record)
+    ) {
+      // This very version is stored (a redelivery): restore what a crash may have left out, write nothing else.
+      const present = new Set((await this.table.getItems(lookups)).map(keyId));
+      await this.table.putItems(lookups.filter((l) => !present.has(keyId(l))));
+      await this.table.deleteItems(dedupe(unwanted));
       return 'unchanged';
-    if ((await this.table.putRecord(recordItem)) === 'written') return 'written';
-    // This or a newer version was committed meanwhile (or is this very revision): make the stored record's
-    // lookup set exact again.
-    const winnerItems = await this.table.loadArticle(record.id);
-    const winner = winnerItems.find(isRecordItem);
-    if (winner) await this.syncLookups(record.id, winnerItems, toTableItems(recordFromItem(winner)));
-    return winner && sequencerOfItem(winner) === sequencer ? 'unchanged' : 'stale';
+    }
+    const intent = await this.recordIntent(record.id, stored, current, lookups);
+    // Lookup items the stored record already has, unchanged, are not written again (a re-tag that finds the
+    // same entities and dates rewrites only the record).
+    const currentItems = new Map(
+      (stored.record && isCurrentLayout(stored.record)
+        ? toTableItems(recordFromItem(stored.record))
+        : []
+      ).map((i) => [keyId(i), i]),
+    );
+    await this.table.putItems(lookups.filter((l) => !isDeepStrictEqual(currentItems.get(keyId(l)), l)));
+    await this.table.deleteItems(dedupe(unwanted));
+    if ((await this.table.putRecord(recordItem)) === 'written') {
+      // The committed record now accounts for its lookup items; an intent that still names others (deleted
+      // above) would only make later syncs delete them again.
+      if (intent.some((k) => !wanted.has(keyId(k)))) await this.table.deleteItems([intentKey(record.id)]);
+      return 'written';
+    }
+    // This or a newer version was committed meanwhile: make the winner's lookup items exact again.
+    const winner = await this.table.getRecordItem(record.id);
+    if (winner === undefined) return 'stale';
+    await this.sync(recordFromItem(winner));
+    return sequencerOfItem(winner) === sequencer ? 'unchanged' : 'stale';
   }
 
   public async remove(articleId: string): Promise<boolean> {
-    const stored = await this.table.loadArticle(articleId);
+    const own = await this.table.loadArticle(articleId);
+    const stored = toPartition(own);
+    const lookups = [
+      ...(stored.record && isCurrentLayout(stored.record) ? derivedLookups(stored.record) : []),
+      ...stored.intent,
+      ...stored.legacy,
+    ];
     // Lookup items first, the record last: a crash in between leaves the record, and a retry finishes the job.
-    await this.table.deleteItems(stored.filter((i) => !isRecordItem(i)).map(keyOf));
-    await this.table.deleteItems(stored.filter(isRecordItem).map(keyOf));
-    return stored.length > 0;
+    await this.table.deleteItems(dedupe(lookups));
+    await this.table.deleteItems(own.filter(isIntentItem).map(keyOf));
+    await this.table.deleteItems(own.filter(isRecordItem).map(keyOf));
+    return stored.record !== undefined || lookups.length > 0;
   }
 
-  /** Puts the wanted lookup items the article lacks and deletes the ones it should not have. */
-  private async syncLookups(
+  /** Every item stored for an article: record, lookup items, bookkeeping (for tools and tests). */
+  public async itemsOf(articleId: string): Promise<TableItem[]> {
+    const own = await this.table.loadArticle(articleId);
+    const stored = toPartition(own);
+    const derived = stored.record && isCurrentLayout(stored.record) ? derivedLookups(stored.record) : [];
+    return [...own, ...(await this.table.getItems(dedupe([...derived, ...stored.intent])))];
+  }
+
+  private async partition(articleId: string): Promise<Partition> {
+    return toPartition(await this.table.loadArticle(articleId));
+  }
+
+  /**
+   * Writes the intent item before lookup items the stored record does not account for: if this version is
+   * never committed, the next sync still finds them. Skipped when the intent already lists them (a retry).
+   * Returns the keys the intent item now lists.
+   */
+  private async recordIntent(
     articleId: string,
-    stored: readonly TableItem[],
-    wanted: readonly TableItem[],
-  ): Promise<void> {
-    const have = new Set(stored.map((i) => i.sk));
-    const wantedKeys = new Set(wanted.map((i) => i.sk));
-    const lookups = wanted.filter((i) => !isRecordItem(i));
-    const storedRecord = stored.find(isRecordItem);
-    // A fresh version rewrites every lookup item (their titles and dates may have changed); a redelivery only
-    // fills what is missing.
-    const fresh =
-      storedRecord === undefined || sequencerOfItem(storedRecord) !== sequencerOfItem(wanted[0] ?? {});
-    await this.table.putItems(fresh ? lookups : lookups.filter((i) => !have.has(i.sk)));
-    const pk = articlePk(articleId);
-    await this.table.deleteItems(
-      stored.filter((i) => !isRecordItem(i) && !wantedKeys.has(i.sk)).map((i) => ({ pk, sk: i.sk })),
-    );
+    stored: Partition,
+    current: readonly ItemKey[],
+    lookups: readonly ItemKey[],
+  ): Promise<readonly ItemKey[]> {
+    const accounted = new Set(current.map(keyId));
+    const listed = new Set(stored.intent.map(keyId));
+    const added = lookups.filter((k) => !accounted.has(keyId(k)));
+    if (added.every((k) => listed.has(keyId(k)))) return stored.intent;
+    const pending = dedupe([...stored.intent.filter((k) => !accounted.has(keyId(k))), ...added]);
+    await this.table.putItems([intentItem(articleId, pending)]);
+    return pending;
   }
 }
 
@@ -108,6 +164,24 @@ export class DynamoArticleStore extends TableArticleStore {
   }
 }
 
-function keyOf(item: TableItem): ItemKey {
+function toPartition(items: readonly TableItem[]): Partition {
+  const record = items.find(isRecordItem);
+  const intent = items.filter(isIntentItem).flatMap(keysOfIntent);
+  const legacy = items.filter((i) => !isRecordItem(i) && !isIntentItem(i)).map(keyOf);
+  return record ? { record, intent, legacy } : { intent, legacy };
+}
+
+/** The keys of the lookup items a committed record of the current layout has (it lists them). */
+function derivedLookups(recordItem: TableItem): ItemKey[] {
+  return lookupKeysOf(recordItem);
+}
+
+function keyOf(item: ItemKey): ItemKey {
   return { pk: item.pk, sk: item.sk };
+}
+
+function dedupe(keys: readonly ItemKey[]): ItemKey[] {
+  const seen = new Map<string, ItemKey>();
+  for (const k of keys) seen.set(keyId(k), keyOf(k));
+  return [...seen.values()];
 }

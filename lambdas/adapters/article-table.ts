@@ -3,6 +3,7 @@
  * of truth the CDK stack (lib/), the local runtime, the article store and the reader library share; no other
  * module spells a key. Pure (no SDK, no I/O). See docs/records.md for the access patterns each key serves.
  */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { StoredItems } from '../core/reconcile/plan';
 import { recordRevision } from '../core/record/revision';
 import { normalizeSequencer } from '../core/record/sequencer';
@@ -11,12 +12,18 @@ import type { ArticleRecord } from '../core/record/types';
 export const TABLE_DESIGN = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  /** One overloaded index: publication day, entity name and mentioned date all share it. */
+  /**
+   * The sparse index of record items by publication day (`PUBLISHED#<day>`). Entity and date lookup items live
+   * in the table under their own partition keys instead, so each is written once, not twice.
+   */
   lookupIndex: {
     name: 'lookup',
     partitionKey: 'gsi1pk',
     sortKey: 'gsi1sk',
-    /** Projected beside the keys so list queries need no follow-up reads. */
+    /**
+     * Projected beside the keys so list queries need no follow-up reads. (`entityType`, `canonical` and
+     * `mentions` served the lookup items of layout 1; kept so a deployed index is not replaced.)
+     */
     nonKeyAttributes: ['articleId', 'title', 'publishedAt', 'entityType', 'canonical', 'mentions', 'status'],
   },
   /** Attribute holding a record's ordering token, compared before every overwrite. */
@@ -26,7 +33,19 @@ export const TABLE_DESIGN = {
    * of an article is committed once per revision, so redeliveries never write it twice.
    */
   revisionAttribute: 'revision',
+  /** Attribute holding the layout a record item was written in ({@link LAYOUT}); absent on layout 1. */
+  layoutAttribute: 'layout',
 } as const;
+
+/**
+ * The current table layout. Layout 1 (before 2026-12) kept lookup items in the article's partition, each copied
+ * into the index, and the record's lists as plain attributes; a record of layout 1 is rewritten in this layout
+ * the next time its article is synced (reprocess, reconcile or any new event).
+ */
+export const LAYOUT = 2;
+
+/** Sort key of the intent item: lookup keys written ahead of a record that may not have been committed. */
+const INTENT_SK = 'PENDING';
 
 /** Sort key of the article item (the record itself). */
 export const RECORD_SK = 'RECORD';
@@ -56,24 +75,42 @@ export function publishedPk(day: string): string {
   return `PUBLISHED#${day}`;
 }
 
+const ENTITY_PREFIX = 'ENTITY#';
+const MENTION_PREFIX = 'MENTION#';
+
 /** Lookup partition for an entity name (any type), matched case- and space-insensitively. */
 export function entityPk(name: string): string {
-  return `ENTITY#${normalizeName(name)}`;
+  return `${ENTITY_PREFIX}${normalizeName(name)}`;
 }
 
-/** Lookup partition for a mentioned calendar value (`2019`, `2019-12`, `2019-12-20`, `2019-W51`, `2019-Q4`). */
-export function mentionPk(value: string): string {
-  return `MENTION#${value}`;
+/** Lookup partition of a year (`2019`) or a month (`2019-12`): see {@link mentionQueryFor}. */
+export function mentionPk(partition: string): string {
+  return `${MENTION_PREFIX}${partition}`;
 }
 
-/** Lookup sort key: newest first by publication (or reference) time, article id breaks ties. */
+/**
+ * Where a calendar value is looked up: its partition (`2019-12-20` → `2019-12`, `2019-W51` → `2019`, a month or
+ * year → itself) and, for values finer than their partition, the value the lookup item lists in `mentioned`
+ * (a filter). Undefined for values the table does not index.
+ */
+export function mentionQueryFor(value: string): { partition: string; filter?: string } | undefined {
+  const keys = mentionKeysFor(value);
+  if (keys[keys.length - 1] !== value) return undefined;
+  if (/^\d{4}(-\d{2})?$/.test(value)) return { partition: value };
+  return {
+    partition: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.slice(0, 7) : value.slice(0, 4),
+    filter: value,
+  };
+}
+
+/** Lookup sort key (of the index and of lookup partitions): newest first by publication (or reference) time, article id breaks ties. */
 export function lookupSk(sortTime: string, articleId: string): string {
   return `${sortTime}#${articleId}`;
 }
 
 /**
  * Inclusive bounds of lookup sort keys whose sort time falls on the days `fromDay`..`toDay` (`YYYY-MM-DD`), for
- * `gsi1sk BETWEEN :from AND :to`. Every sort key starts with its day; `~` sorts after the `T` or `#` that follows.
+ * `sk BETWEEN :from AND :to` (or `gsi1sk` on the index). Every sort key starts with its day; `~` sorts after the `T` or `#` that follows.
  */
 export function lookupSkBetween(fromDay: string, toDay: string): readonly [string, string] {
   return [fromDay, `${toDay}~`];
@@ -100,9 +137,9 @@ export function mentionKeysFor(value: string): string[] {
 }
 
 /**
- * Lookup items stay under 1 KB (one write unit each, in the table and in the index): entity names longer than
- * this many UTF-8 bytes get no lookup item (the record's `entitySummary` keeps them) — far longer ones would
- * also exceed the 1,024-byte sort key limit and fail the whole write.
+ * Lookup items stay under 1 KB (one write unit each): entity names longer than this many UTF-8 bytes get no
+ * lookup item (the record's `entitySummary` keeps them) — far longer ones would also exceed the 2,048-byte
+ * partition key limit and fail the whole write.
  */
 export const MAX_LOOKUP_NAME_BYTES = 128;
 
@@ -112,55 +149,80 @@ export const MAX_LOOKUP_TITLE_BYTES = 256;
 /** A table item as plain attribute values (marshalled by the store). */
 export type TableItem = Record<string, unknown> & { readonly pk: string; readonly sk: string };
 
+/** The primary key of one table item. */
+export interface ItemKey {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+/** Record fields kept gzip-compressed in the record item's `body`: the bulky lists and the text. */
+const BODY_FIELDS = ['text', 'headings', 'keywords', 'entities', 'entitySummary', 'dates'] as const;
+const BODY_ATTRIBUTE = 'body';
+/** Record item attribute listing the partition keys of the record's lookup items. */
+const LOOKUPS_ATTRIBUTE = 'lookups';
+
 /**
- * All items of one article: the record item plus small lookup items per distinct entity and per mentioned
- * calendar value. Rejected records get only the record item.
+ * All items of one article: the record item first, then one lookup item per distinct entity name and one per
+ * year and month its calendar mentions fall in, all under the sort key `<sortTime>#<id>` in their own partitions.
+ * Rejected records get only the record item.
  */
 export function toTableItems(record: ArticleRecord): TableItem[] {
-  const pk = articlePk(record.id);
   const day = record.publishedAt?.slice(0, 10) ?? UNKNOWN_PUBLISHED_DAY;
-  const sortTime = record.publishedAt ?? record.referenceDate;
-  const sk = lookupSk(sortTime, record.id);
-  const items: TableItem[] = [
-    {
-      ...record,
-      pk,
-      sk: RECORD_SK,
-      gsi1pk: publishedPk(day),
-      gsi1sk: sk,
-      articleId: record.id,
-      [TABLE_DESIGN.sequencerAttribute]: normalizeSequencer(record.source.sequencer),
-      [TABLE_DESIGN.revisionAttribute]: recordRevision(record),
-    },
-  ];
-  if (record.status !== 'processed') return items;
-  const shared = { pk, gsi1sk: sk, articleId: record.id, ...titleAndDate(record) };
-  const seenEntities = new Set<string>();
+  const sk = lookupSk(record.publishedAt ?? record.referenceDate, record.id);
+  const items: TableItem[] = [recordItem(record, publishedPk(day), sk)];
+  if (record.status !== 'processed') return [{ ...items[0]!, [LOOKUPS_ATTRIBUTE]: [] }];
+  const shared = { sk, articleId: record.id, ...titleAndDate(record) };
+  const byName = new Map<string, { type: string; canonical: string; mentions: number }[]>();
   for (const e of record.entitySummary) {
     const name = normalizeName(e.canonical);
-    const key = `${e.type}#${name}`;
-    if (name.length === 0 || seenEntities.has(key)) continue;
-    if (Math.max(utf8Bytes(name), utf8Bytes(e.canonical)) > MAX_LOOKUP_NAME_BYTES) continue;
-    seenEntities.add(key);
-    items.push({
-      ...shared,
-      sk: `ENTITY#${key}`,
-      gsi1pk: entityPk(e.canonical),
-      entityType: e.type,
-      canonical: e.canonical,
-      mentions: e.mentions,
-    });
+    if (name.length === 0 || Math.max(utf8Bytes(name), utf8Bytes(e.canonical)) > MAX_LOOKUP_NAME_BYTES)
+      continue;
+    const matches = byName.get(name) ?? [];
+    if (!matches.some((m) => m.type === e.type))
+      matches.push({ type: e.type, canonical: e.canonical, mentions: e.mentions });
+    byName.set(name, matches);
   }
-  const seenValues = new Set<string>();
+  for (const [name, matches] of byName) {
+    items.push({ ...shared, pk: entityPk(name), entityTypes: matches.map((m) => m.type), matches });
+  }
+  const partitions = new Map<string, Set<string>>();
   for (const d of record.dates) {
     if (d.type !== 'DATE' && d.type !== 'TIME') continue;
     for (const value of mentionKeysFor(d.value)) {
-      if (seenValues.has(value)) continue;
-      seenValues.add(value);
-      items.push({ ...shared, sk: `MENTION#${value}`, gsi1pk: mentionPk(value) });
+      const query = mentionQueryFor(value);
+      if (query === undefined) continue;
+      const mentioned = partitions.get(query.partition) ?? new Set<string>();
+      if (query.filter !== undefined) mentioned.add(query.filter);
+      partitions.set(query.partition, mentioned);
     }
   }
+  for (const [partition, mentioned] of partitions) {
+    items.push({ ...shared, pk: mentionPk(partition), mentioned: [...mentioned].sort() });
+  }
+  // The record lists its lookup items' partitions (their sort key is its `gsi1sk`): what it has to delete later.
+  items[0] = { ...items[0]!, [LOOKUPS_ATTRIBUTE]: items.slice(1).map((i) => i.pk) };
   return items;
+}
+
+/** The record item: the record's scalar fields as attributes, its text and lists compressed in `body`. */
+function recordItem(record: ArticleRecord, gsi1pk: string, gsi1sk: string): TableItem {
+  const attributes: Record<string, unknown> = {};
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(record)) {
+    if ((BODY_FIELDS as readonly string[]).includes(name)) body[name] = value;
+    else attributes[name] = value;
+  }
+  return {
+    ...attributes,
+    [BODY_ATTRIBUTE]: gzipSync(JSON.stringify(body), { level: 9 }),
+    ...recordKey(record.id),
+    gsi1pk,
+    gsi1sk,
+    articleId: record.id,
+    [TABLE_DESIGN.sequencerAttribute]: normalizeSequencer(record.source.sequencer),
+    [TABLE_DESIGN.revisionAttribute]: recordRevision(record),
+    [TABLE_DESIGN.layoutAttribute]: LAYOUT,
+  };
 }
 
 function titleAndDate(record: ArticleRecord): Record<string, string> {
@@ -195,15 +257,79 @@ const TABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
   TABLE_DESIGN.lookupIndex.sortKey,
   TABLE_DESIGN.sequencerAttribute,
   TABLE_DESIGN.revisionAttribute,
+  TABLE_DESIGN.layoutAttribute,
+  BODY_ATTRIBUTE,
+  LOOKUPS_ATTRIBUTE,
   'articleId',
 ]);
 
-/** The {@link ArticleRecord} stored in a record item: the item without its table attributes. */
+/**
+ * The {@link ArticleRecord} stored in a record item (of either layout): the item without its table attributes,
+ * with its compressed `body` expanded.
+ */
 export function recordFromItem(item: Readonly<Record<string, unknown>>): ArticleRecord {
   const record: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(item)) if (!TABLE_ATTRIBUTES.has(name)) record[name] = value;
+  const body = item[BODY_ATTRIBUTE];
+  // Binary from the SDK is a Uint8Array; a Lambda stream event's JSON carries it base64-encoded.
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'base64') : body;
+  if (bytes instanceof Uint8Array) Object.assign(record, JSON.parse(gunzipSync(bytes).toString('utf8')));
   // The item was written from an ArticleRecord by toTableItems; its remaining attributes are exactly that.
   return record as unknown as ArticleRecord;
+}
+
+/** The keys of the lookup items a stored record item of the current layout lists. */
+export function lookupKeysOf(item: Readonly<Record<string, unknown>>): ItemKey[] {
+  const pks = item[LOOKUPS_ATTRIBUTE];
+  const sk = item[TABLE_DESIGN.lookupIndex.sortKey];
+  if (!Array.isArray(pks) || typeof sk !== 'string' || !isCurrentLayout(item)) return [];
+  return pks.map((pk) => ({ pk: String(pk), sk }));
+}
+
+/** Whether a record item is in the current layout (else its article's items are rewritten on the next sync). */
+export function isCurrentLayout(item: Readonly<Record<string, unknown>>): boolean {
+  return item[TABLE_DESIGN.layoutAttribute] === LAYOUT;
+}
+
+/** The identity of an item's key, for set comparisons. */
+export function keyId(key: ItemKey): string {
+  return `${key.pk}\u0000${key.sk}`;
+}
+
+/**
+ * The intent item of an article: `keys`, lookup items written ahead of their record, grouped by sort key and
+ * listed by entity name (`e`) and mentioned year or month (`m`) rather than by whole key, to stay under 1 KB.
+ */
+export function intentItem(articleId: string, keys: readonly ItemKey[]): TableItem {
+  const bySk: Record<string, { e: string[]; m: string[]; o: string[] }> = {};
+  for (const { pk, sk } of keys) {
+    const group = (bySk[sk] ??= { e: [], m: [], o: [] });
+    if (pk.startsWith(ENTITY_PREFIX)) group.e.push(pk.slice(ENTITY_PREFIX.length));
+    else if (pk.startsWith(MENTION_PREFIX)) group.m.push(pk.slice(MENTION_PREFIX.length));
+    else group.o.push(pk);
+  }
+  return { ...intentKey(articleId), articleId, pending: bySk };
+}
+
+/** The key of an article's intent item. */
+export function intentKey(articleId: string): ItemKey {
+  return { pk: articlePk(articleId), sk: INTENT_SK };
+}
+
+/** The lookup keys an intent item lists. */
+export function keysOfIntent(item: Readonly<Record<string, unknown>>): ItemKey[] {
+  const bySk = (item.pending ?? {}) as Record<string, { e?: unknown; m?: unknown; o?: unknown }>;
+  const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
+  return Object.entries(bySk).flatMap(([sk, group]) => [
+    ...list(group.e).map((name) => ({ pk: `${ENTITY_PREFIX}${name}`, sk })),
+    ...list(group.m).map((partition) => ({ pk: mentionPk(partition), sk })),
+    ...list(group.o).map((pk) => ({ pk, sk })),
+  ]);
+}
+
+/** Whether an item of an article's partition is its intent item. */
+export function isIntentItem(item: { readonly sk?: unknown }): boolean {
+  return item.sk === INTENT_SK;
 }
 
 /** Whether a key (or stream `Keys` map unmarshalled) is an article's record item. */
@@ -223,14 +349,19 @@ export function revisionOfItem(item: Readonly<Record<string, unknown>>): string 
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Groups scanned table items by article and works out what each record implies (for reconcile). */
+/**
+ * Groups scanned table items by article (lookup items name theirs in `articleId`) and works out what each
+ * record implies (for reconcile and the soak's consistency check). Item keys are {@link keyId}s; intent items
+ * are bookkeeping and not listed.
+ */
 export function storedItemsByArticle(items: readonly TableItem[]): StoredItems[] {
   const byArticle = new Map<string, { record?: TableItem; sortKeys: string[] }>();
   for (const item of items) {
-    const articleId = articleIdOfPk(String(item.pk));
-    if (articleId === undefined) continue;
+    const articleId =
+      articleIdOfPk(String(item.pk)) ?? (typeof item.articleId === 'string' ? item.articleId : undefined);
+    if (articleId === undefined || isIntentItem(item)) continue;
     const entry = byArticle.get(articleId) ?? { sortKeys: [] };
-    entry.sortKeys.push(String(item.sk));
+    entry.sortKeys.push(keyId(item));
     if (isRecordItem(item)) entry.record = item;
     byArticle.set(articleId, entry);
   }
@@ -245,7 +376,7 @@ export function storedItemsByArticle(items: readonly TableItem[]): StoredItems[]
         sourceBucket: r.source.bucket,
         sourceKey: r.source.key,
         sourceETag: r.source.eTag,
-        wantedSortKeys: toTableItems(r).map((i) => i.sk),
+        wantedSortKeys: toTableItems(r).map(keyId),
       },
     };
   });

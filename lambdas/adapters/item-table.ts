@@ -1,19 +1,16 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { articlePk, recordKey, TABLE_DESIGN, type TableItem } from './article-table';
+import { articlePk, type ItemKey, recordKey, TABLE_DESIGN, type TableItem } from './article-table';
 import { AdapterError } from './errors';
 
-/** The primary key of one table item. */
-export interface ItemKey {
-  readonly pk: string;
-  readonly sk: string;
-}
+export type { ItemKey } from './article-table';
 
 /** Outcome of a conditional record write: written, or refused because that or a newer version is stored. */
 export type RecordPutOutcome = 'written' | 'stale';
@@ -25,18 +22,25 @@ export type RecordPutOutcome = 'written' | 'stale';
 export interface ItemTable {
   /** The record item of an article (strongly consistent), or undefined. */
   getRecordItem(articleId: string): Promise<TableItem | undefined>;
-  /** Every item of an article's partition (strongly consistent). */
+  /** Every item of an article's partition (strongly consistent): its record item and bookkeeping. */
   loadArticle(articleId: string): Promise<TableItem[]>;
+  /** The items of these keys that exist (strongly consistent). */
+  getItems(keys: readonly ItemKey[]): Promise<TableItem[]>;
   /** Puts items unconditionally (lookup items; idempotent). */
   putItems(items: readonly TableItem[]): Promise<void>;
   /** Deletes items by key (idempotent). */
   deleteItems(keys: readonly ItemKey[]): Promise<void>;
-  /** Puts a record item unless a newer version (greater sequencer), or this very revision, is stored. */
+  /**
+   * Puts a record item unless a newer version (greater sequencer), or this very revision in the same layout, is
+   * stored.
+   */
   putRecord(item: TableItem): Promise<RecordPutOutcome>;
 }
 
 /** BatchWriteItem takes at most 25 requests. */
 const BATCH = 25;
+/** BatchGetItem takes at most 100 keys. */
+const BATCH_GET = 100;
 
 /** {@link ItemTable} over an injected DynamoDB document client. */
 export class DynamoItemTable implements ItemTable {
@@ -81,6 +85,29 @@ export class DynamoItemTable implements ItemTable {
     return items;
   }
 
+  public async getItems(keys: readonly ItemKey[]): Promise<TableItem[]> {
+    const found: TableItem[] = [];
+    for (let i = 0; i < keys.length; i += BATCH_GET) {
+      let pending: Record<string, unknown>[] = keys.slice(i, i + BATCH_GET).map(({ pk, sk }) => ({ pk, sk }));
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt > 8) throw new AdapterError(`${pending.length} reads left unprocessed after retries`);
+        if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));
+        try {
+          const out = await this.client.send(
+            new BatchGetCommand({
+              RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
+            }),
+          );
+          found.push(...((out.Responses?.[this.tableName] ?? []) as TableItem[]));
+          pending = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+        } catch (error) {
+          throw new AdapterError('Batch read failed', { cause: error });
+        }
+      }
+    }
+    return found;
+  }
+
   public async putItems(items: readonly TableItem[]): Promise<void> {
     await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })));
   }
@@ -96,14 +123,18 @@ export class DynamoItemTable implements ItemTable {
           TableName: this.tableName,
           Item: item,
           // Newer versions win; one version is written once per revision (a redelivery is not a new write).
-          ConditionExpression: 'attribute_not_exists(#seq) OR #seq < :seq OR (#seq = :seq AND #rev <> :rev)',
+          // A record of an older layout is rewritten even when its revision is unchanged (migration).
+          ConditionExpression:
+            'attribute_not_exists(#seq) OR #seq < :seq OR (#seq = :seq AND (#rev <> :rev OR attribute_not_exists(#layout) OR #layout <> :layout))',
           ExpressionAttributeNames: {
             '#seq': TABLE_DESIGN.sequencerAttribute,
             '#rev': TABLE_DESIGN.revisionAttribute,
+            '#layout': TABLE_DESIGN.layoutAttribute,
           },
           ExpressionAttributeValues: {
             ':seq': item[TABLE_DESIGN.sequencerAttribute],
             ':rev': item[TABLE_DESIGN.revisionAttribute],
+            ':layout': item[TABLE_DESIGN.layoutAttribute],
           },
         }),
       );

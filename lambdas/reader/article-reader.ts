@@ -5,6 +5,7 @@ import {
   lookupSkBetween,
   mentionKeysFor,
   mentionPk,
+  mentionQueryFor,
   normalizeName,
   publishedPk,
   RECORD_SK,
@@ -53,8 +54,8 @@ export const MAX_PUBLISHED_RANGE_DAYS = 3660;
 const DAY_MS = 86_400_000;
 
 /**
- * Typed, read-only access to the article table for Node services. Every list query reads the `lookup` index
- * only (never a scan), newest first, lazily: nothing is read until the result is iterated.
+ * Typed, read-only access to the article table for Node services. Every list query reads lookup partitions or
+ * the `lookup` index only (never a scan), newest first, lazily: nothing is read until the result is iterated.
  *
  * @example
  * const reader = new ArticleReader({ client: DynamoDBDocumentClient.from(new DynamoDBClient({})), tableName });
@@ -101,8 +102,15 @@ export class ArticleReader {
     const days = daysDescending(from, to);
     const plan: LookupPlan<PublishedArticle> = {
       identity: `published|${from}|${to}`,
-      segments: days.map((day) => ({ keyCondition: 'gsi1pk = :pk', values: { ':pk': publishedPk(day) } })),
-      toHit: (items) => ({ ...summaryOf(items[0]!), status: items[0]!.status as PublishedArticle['status'] }),
+      onIndex: true,
+      segments: days.map((day) => ({
+        keyCondition: `${INDEX_KEYS.pk} = :pk`,
+        values: { ':pk': publishedPk(day) },
+      })),
+      toHit: (items) => ({
+        ...summaryOf(items[0]!, INDEX_KEYS.sk),
+        status: items[0]!.status as PublishedArticle['status'],
+      }),
       stillMatches: (r) => r.publishedAt !== undefined && within(r.publishedAt.slice(0, 10), { from, to }),
     };
     return lookupQuery(plan, this.context(options));
@@ -116,16 +124,20 @@ export class ArticleReader {
     const days = checkOpenRange(range);
     const plan: LookupPlan<PublishedArticle> = {
       identity: `undated|${days.from ?? ''}|${days.to ?? ''}`,
-      segments: [rangeSegment(publishedPk(UNKNOWN_PUBLISHED_DAY), days)],
-      toHit: (items) => ({ ...summaryOf(items[0]!), status: items[0]!.status as PublishedArticle['status'] }),
+      onIndex: true,
+      segments: [rangeSegment(publishedPk(UNKNOWN_PUBLISHED_DAY), days, INDEX_KEYS)],
+      toHit: (items) => ({
+        ...summaryOf(items[0]!, INDEX_KEYS.sk),
+        status: items[0]!.status as PublishedArticle['status'],
+      }),
       stillMatches: (r) => r.publishedAt === undefined && within(sortDayOf(r), days),
     };
     return lookupQuery(plan, this.context(options));
   }
 
   /**
-   * Articles mentioning an entity, newest first (one index query). `name` is matched case- and
-   * space-insensitively against canonical names; `type` keeps one entity type (a filter on the index items);
+   * Articles mentioning an entity, newest first (one query of the name's lookup partition). `name` is matched
+   * case- and space-insensitively against canonical names; `type` keeps articles that give it that type (a filter);
    * `range` bounds the articles' publication days (upload day when unknown) with a key condition.
    */
   public findByEntity(
@@ -139,14 +151,15 @@ export class ArticleReader {
     const days = checkOpenRange(range);
     const plan: LookupPlan<EntityHit> = {
       identity: `entity|${name}|${type ?? ''}|${days.from ?? ''}|${days.to ?? ''}`,
+      onIndex: false,
       segments: [rangeSegment(entityPk(name), days)],
-      ...(type ? { filter: { expression: 'entityType = :type', values: { ':type': type } } } : {}),
+      ...(type ? { filter: { expression: 'contains(entityTypes, :type)', values: { ':type': type } } } : {}),
       toHit: (items) => ({
-        ...summaryOf(items[0]!),
-        matches: items.map((i) => ({
-          type: i.entityType as EntityType,
-          canonical: String(i.canonical),
-          mentions: Number(i.mentions),
+        ...summaryOf(items[0]!, TABLE_KEYS.sk),
+        matches: (items[0]!.matches as { type: string; canonical: string; mentions: unknown }[]).map((m) => ({
+          type: m.type as EntityType,
+          canonical: String(m.canonical),
+          mentions: Number(m.mentions),
         })),
       }),
       stillMatches: (r) =>
@@ -159,25 +172,31 @@ export class ArticleReader {
   }
 
   /**
-   * Articles mentioning a calendar value, newest first (one index query): a year (`2020`), month
-   * (`2019-12`), day (`2019-12-20`), week (`2019-W51`), quarter (`2019-Q4`), half (`2019-H2`) or season
-   * (`2019-SU`). A mention is findable under every coarser grain it implies (`2019-12-20` under `2019-12`).
+   * Articles mentioning a calendar value, newest first (one query of its year's or month's lookup partition,
+   * filtered for finer values): a year (`2020`), month (`2019-12`), day (`2019-12-20`), week (`2019-W51`),
+   * quarter (`2019-Q4`), half (`2019-H2`) or season (`2019-SU`). A mention is findable under every coarser grain
+   * it implies (`2019-12-20` under `2019-12`).
    */
   public findByDateMention(
     value: string,
     range: OpenDayRange = {},
     options: QueryOptions = {},
   ): ArticleQuery<ArticleSummary> {
-    const keys = mentionKeysFor(value);
-    if (keys[keys.length - 1] !== value)
+    const where = mentionQueryFor(value);
+    if (where === undefined)
       throw new InvalidQueryError(
         `Not a calendar value the index holds: ${JSON.stringify(value)} (e.g. 2020, 2019-12, 2019-12-20, 2019-W51, 2019-Q4)`,
       );
     const days = checkOpenRange(range);
     const plan: LookupPlan<ArticleSummary> = {
       identity: `mention|${value}|${days.from ?? ''}|${days.to ?? ''}`,
-      segments: [rangeSegment(mentionPk(value), days)],
-      toHit: (items) => summaryOf(items[0]!),
+      onIndex: false,
+      segments: [rangeSegment(mentionPk(where.partition), days)],
+      // A value finer than its partition (a day in a month, a week in a year) is listed in `mentioned`.
+      ...(where.filter === undefined
+        ? {}
+        : { filter: { expression: 'contains(mentioned, :value)', values: { ':value': where.filter } } }),
+      toHit: (items) => summaryOf(items[0]!, TABLE_KEYS.sk),
       stillMatches: (r) =>
         within(sortDayOf(r), days) &&
         // A truncated record dropped its date list, so it cannot contradict the index.
@@ -200,9 +219,16 @@ export class ArticleReader {
   }
 }
 
-function summaryOf(item: IndexItem): ArticleSummary {
+/** Key attribute names of lookup partitions in the table, and of the `lookup` index. */
+const TABLE_KEYS = { pk: TABLE_DESIGN.partitionKey, sk: TABLE_DESIGN.sortKey } as const;
+const INDEX_KEYS = {
+  pk: TABLE_DESIGN.lookupIndex.partitionKey,
+  sk: TABLE_DESIGN.lookupIndex.sortKey,
+} as const;
+
+function summaryOf(item: IndexItem, sortKey: string): ArticleSummary {
   const articleId = String(item.articleId);
-  const sk = String(item[TABLE_DESIGN.lookupIndex.sortKey]);
+  const sk = String(item[sortKey]);
   const summary: { -readonly [K in keyof ArticleSummary]: ArticleSummary[K] } = {
     articleId,
     sortTime: sk.endsWith(`#${articleId}`) ? sk.slice(0, -articleId.length - 1) : sk,
@@ -212,23 +238,28 @@ function summaryOf(item: IndexItem): ArticleSummary {
   return summary;
 }
 
-/** A key condition on one lookup partition, bounded by days when the range says so. */
-function rangeSegment(pk: string, range: OpenDayRange): Segment {
-  const base = { ':pk': pk };
+/** A key condition on one lookup partition (of the table, or of the index), bounded by days when the range says so. */
+function rangeSegment(
+  partition: string,
+  range: OpenDayRange,
+  keys: { readonly pk: string; readonly sk: string } = TABLE_KEYS,
+): Segment {
+  const { pk, sk } = keys;
+  const base = { ':pk': partition };
   if (range.from !== undefined && range.to !== undefined) {
     const [lo, hi] = lookupSkBetween(range.from, range.to);
     return {
-      keyCondition: 'gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi',
+      keyCondition: `${pk} = :pk AND ${sk} BETWEEN :lo AND :hi`,
       values: { ...base, ':lo': lo, ':hi': hi },
     };
   }
   if (range.from !== undefined)
-    return { keyCondition: 'gsi1pk = :pk AND gsi1sk >= :lo', values: { ...base, ':lo': range.from } };
+    return { keyCondition: `${pk} = :pk AND ${sk} >= :lo`, values: { ...base, ':lo': range.from } };
   if (range.to !== undefined) {
     const [, hi] = lookupSkBetween(range.to, range.to);
-    return { keyCondition: 'gsi1pk = :pk AND gsi1sk <= :hi', values: { ...base, ':hi': hi } };
+    return { keyCondition: `${pk} = :pk AND ${sk} <= :hi`, values: { ...base, ':hi': hi } };
   }
-  return { keyCondition: 'gsi1pk = :pk', values: base };
+  return { keyCondition: `${pk} = :pk`, values: base };
 }
 
 /** The day the index orders a record by: its publication day, else its reference (upload) day. */

@@ -5,7 +5,7 @@ import {
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { articlePk, RECORD_SK, recordFromItem, TABLE_DESIGN } from '../adapters/article-table';
+import { recordFromItem, recordKey, TABLE_DESIGN } from '../adapters/article-table';
 import type { ArticleRecord } from '../core/record/types';
 import { InvalidCursorError, TableReadError } from './errors';
 import type { ArticleQuery, ArticleSummary, Page } from './types';
@@ -13,7 +13,7 @@ import type { ArticleQuery, ArticleSummary, Page } from './types';
 /** A raw index item as the document client returns it. */
 export type IndexItem = Record<string, unknown>;
 
-/** One key condition on the lookup index; a query runs its segments in order (e.g. one per day). */
+/** One key condition on a lookup partition; a query runs its segments in order (e.g. one per day). */
 export interface Segment {
   readonly keyCondition: string;
   readonly values: Record<string, string>;
@@ -23,9 +23,11 @@ export interface Segment {
 export interface LookupPlan<T extends ArticleSummary> {
   /** Identifies the query's arguments; cursors carry it so they cannot resume another query. */
   readonly identity: string;
+  /** Whether the segments query the `lookup` index (publication days) rather than the table's lookup partitions. */
+  readonly onIndex: boolean;
   readonly segments: readonly Segment[];
   readonly filter?: { readonly expression: string; readonly values: Record<string, string> };
-  /** Builds a hit from the index items of one article (consecutive in the index). */
+  /** Builds a hit from the lookup (or index) items of one article (consecutive in the query). */
   readonly toHit: (items: readonly IndexItem[]) => T;
   /** Whether a freshly read record still answers the query (the index is eventually consistent). */
   readonly stillMatches: (record: ArticleRecord) => boolean;
@@ -46,7 +48,8 @@ interface Position {
   readonly key: Record<string, string>;
 }
 
-const CURSOR_VERSION = 1;
+/** 2: lookup partitions moved from the index to the table (layout 2), so positions changed shape. */
+const CURSOR_VERSION = 2;
 /** BatchGetItem's limit on keys per request. */
 const BATCH_GET_MAX = 100;
 
@@ -131,7 +134,7 @@ async function* indexItems(
         out = await ctx.client.send(
           new QueryCommand({
             TableName: ctx.tableName,
-            IndexName: index.name,
+            ...(plan.onIndex ? { IndexName: index.name } : {}),
             KeyConditionExpression: keyCondition,
             ...(plan.filter ? { FilterExpression: plan.filter.expression } : {}),
             ExpressionAttributeValues: { ...values, ...plan.filter?.values },
@@ -142,20 +145,21 @@ async function* indexItems(
           }),
         );
       } catch (error) {
-        throw new TableReadError(`Cannot query the ${index.name} index of ${ctx.tableName}`, {
-          cause: error,
-        });
+        const where = plan.onIndex ? `the ${index.name} index of ${ctx.tableName}` : ctx.tableName;
+        throw new TableReadError(`Cannot query ${where}`, { cause: error });
       }
-      for (const item of out.Items ?? []) yield { item, position: { segment, key: indexKeyOf(item) } };
+      for (const item of out.Items ?? [])
+        yield { item, position: { segment, key: positionKeyOf(item, plan.onIndex) } };
       exclusiveStartKey = out.LastEvaluatedKey;
     } while (exclusiveStartKey);
   }
 }
 
-/** The key DynamoDB needs to resume an index query after `item`: the index keys and the table keys. */
-function indexKeyOf(item: IndexItem): Record<string, string> {
+/** The key DynamoDB needs to resume a query after `item`: the table keys, and the index keys on the index. */
+function positionKeyOf(item: IndexItem, onIndex: boolean): Record<string, string> {
   const index = TABLE_DESIGN.lookupIndex;
-  const names = [TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey, index.partitionKey, index.sortKey];
+  const names: string[] = [TABLE_DESIGN.partitionKey, TABLE_DESIGN.sortKey];
+  if (onIndex) names.push(index.partitionKey, index.sortKey);
   return Object.fromEntries(names.map((n) => [n, String(item[n])]));
 }
 
@@ -165,7 +169,7 @@ async function batchGetRecords(
   ids: readonly string[],
 ): Promise<Map<string, ArticleRecord>> {
   const found = new Map<string, ArticleRecord>();
-  let keys: Record<string, unknown>[] = ids.map((id) => ({ pk: articlePk(id), sk: RECORD_SK }));
+  let keys: Record<string, unknown>[] = ids.map((id) => ({ ...recordKey(id) }));
   for (let attempt = 0; keys.length > 0; attempt++) {
     if (attempt > 8) throw new TableReadError(`${keys.length} record reads left unprocessed after retries`);
     if (attempt > 0) await sleep(Math.min(1000, 25 * 2 ** attempt));

@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isIntentItem } from '../../lambdas/adapters/article-table';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/core/clean/types';
 import { taggerVersion } from '../../lambdas/core/tagging/tag-text';
@@ -199,7 +200,9 @@ async function main(): Promise<void> {
 
     const record = stages.items[0];
     if (record === undefined) throw new Error('the tag stage wrote no record');
-    const lookups = stages.items.slice(1).map(writeUnits);
+    const others = stages.items.slice(1);
+    const lookups = others.filter((i) => !isIntentItem(i)).map(writeUnits);
+    const intentUnits = others.filter(isIntentItem).reduce((n, i) => n + writeUnits(i).table, 0);
     const lookupUnits = {
       table: lookups.reduce((n, w) => n + w.table, 0),
       index: lookups.reduce((n, w) => n + w.index, 0),
@@ -215,7 +218,7 @@ async function main(): Promise<void> {
       tagCpuMs: stages.tag.cpuMs,
       cleanRequests: requests(stages.clean.calls),
       tagRequests: requests(stages.tag.calls),
-      writeUnits: recordUnits.table + recordUnits.index + lookupUnits.table + lookupUnits.index,
+      writeUnits: recordUnits.table + recordUnits.index + lookupUnits.table + lookupUnits.index + intentUnits,
       readUnits: stages.tag.calls.ddbReadUnits,
       coldStartExtraMs: Math.max(0, coldStart.coldStartMs - coldStart.warmInvokeMs),
       s3StoredBytes: stages.article.bytes + stages.article.processedBytes,
@@ -252,6 +255,7 @@ async function main(): Promise<void> {
         lookupItems: lookups.length,
         record: recordUnits,
         lookups: lookupUnits,
+        intentUnits,
       },
       costInputs,
       cost: costModel(costInputs),

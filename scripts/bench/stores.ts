@@ -20,6 +20,8 @@ export interface CallLog {
   /** Strongly consistent partition queries (`load`), and the sizes of the items each returned. */
   ddbQueries: number[][];
   ddbGet: number;
+  /** BatchGetItem requests (lookup items checked on a redelivery); their read units are in `ddbQueries`. */
+  ddbBatchGets: number;
   /** BatchWriteItem requests (puts and deletes, 25 per request). */
   ddbBatchWrites: number;
   /** Conditional PutItem of the record (the commit point). */
@@ -38,6 +40,7 @@ export function newCallLog(): CallLog {
     s3Delete: 0,
     ddbQueries: [],
     ddbGet: 0,
+    ddbBatchGets: 0,
     ddbBatchWrites: 0,
     ddbPutItem: 0,
     itemsPut: [],
@@ -84,6 +87,13 @@ export function countingItemTable(
     loadArticle: async (articleId) => {
       const items = await inner.loadArticle(articleId);
       // The query's cost follows the sizes of the items it returns.
+      log.ddbQueries.push(items.map(itemSize));
+      return items;
+    },
+    getItems: async (keys) => {
+      const items = await inner.getItems(keys);
+      // One BatchGetItem per 100 keys; strongly consistent reads cost by the sizes of the items found.
+      log.ddbBatchGets += Math.ceil(keys.length / 100);
       log.ddbQueries.push(items.map(itemSize));
       return items;
     },

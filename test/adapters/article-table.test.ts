@@ -1,10 +1,18 @@
 import {
+  articlePk,
   entityPk,
   lookupSk,
   mentionKeysFor,
+  mentionPk,
+  mentionQueryFor,
   normalizeName,
   publishedPk,
+  RECORD_SK,
+  recordFromItem,
+  toTableItems,
 } from '../../lambdas/adapters/article-table';
+import { buildRecord } from '../../lambdas/core/record/build-record';
+import { cleanedArticle, processedDocument, wordTaggers } from '../helpers/fixtures';
 
 describe('mentionKeysFor', () => {
   it.each([
@@ -48,5 +56,112 @@ describe('lookup keys', () => {
     // Assess
     expect([older, newer].sort().reverse()).toEqual([newer, older]);
     expect(publishedPk('2019-12-20')).toBe('PUBLISHED#2019-12-20');
+  });
+});
+
+describe('toTableItems', () => {
+  const options = {
+    taggers: wordTaggers({ Kim: 'PERSON', Seoul: 'LOCATION' }),
+    ingestedAt: '2019-12-21T09:00:00.000Z',
+    textRef: { bucket: 'processed', key: 'articles/x.json' },
+  };
+
+  it('writes the record plus one lookup item per entity name and per mentioned year and month', () => {
+    // Prepare
+    const doc = processedDocument(
+      cleanedArticle('Kim met Kim in Seoul on Friday.', { publishedAt: '2019-12-20', title: 'T' }),
+    );
+    const record = buildRecord(doc, options);
+
+    // Act
+    const items = toTableItems(record);
+
+    // Assess
+    const sk = lookupSk('2019-12-20', record.id);
+    expect(items.map((i) => [i.pk, i.sk])).toEqual([
+      [articlePk(record.id), RECORD_SK],
+      [entityPk('Kim'), sk],
+      [entityPk('Seoul'), sk],
+      [mentionPk('2019'), sk],
+      [mentionPk('2019-12'), sk],
+    ]);
+    expect(items[0]).toMatchObject({ gsi1pk: publishedPk('2019-12-20'), gsi1sk: sk });
+    expect(items[0]?.sequencer).toBe(`${'0'.repeat(14)}0055AED6DCD90281E5`);
+    expect(items[1]).toMatchObject({
+      articleId: record.id,
+      title: 'T',
+      entityTypes: ['PERSON'],
+      matches: [{ type: 'PERSON', canonical: 'Kim', mentions: 2 }],
+    });
+    expect(items[3]).toMatchObject({ mentioned: [] });
+    expect(items[4]).toMatchObject({ mentioned: ['2019-12-20'] });
+  });
+
+  it('gives a name tagged with two types one lookup item that lists both', () => {
+    // Prepare
+    const record = buildRecord(processedDocument(cleanedArticle('Jordan met Jordan.')), options);
+    const twoTypes = {
+      ...record,
+      entitySummary: [
+        { canonical: 'Jordan', type: 'PERSON' as const, mentions: 1 },
+        { canonical: 'Jordan', type: 'LOCATION' as const, mentions: 1 },
+      ],
+    };
+
+    // Act
+    const lookups = toTableItems(twoTypes).slice(1);
+
+    // Assess
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]).toMatchObject({ pk: entityPk('jordan'), entityTypes: ['PERSON', 'LOCATION'] });
+  });
+
+  it('keeps the record whole through its compressed record item', () => {
+    // Prepare
+    const record = buildRecord(
+      processedDocument(
+        cleanedArticle('Kim met Kim in Seoul on Friday.', { publishedAt: '2019-12-20', title: 'T' }),
+      ),
+      options,
+    );
+
+    // Act
+    const [item] = toTableItems(record);
+
+    // Assess
+    expect(item?.text).toBeUndefined();
+    expect(item?.entities).toBeUndefined();
+    expect(recordFromItem(item!)).toEqual(record);
+  });
+
+  it('reads the compressed body base64-encoded too, as a Lambda stream event carries binary', () => {
+    // Prepare
+    const record = buildRecord(processedDocument(cleanedArticle('Kim met Kim in Seoul on Friday.')), options);
+    const [item] = toTableItems(record);
+    const fromEvent = { ...item, body: Buffer.from(item!.body as Uint8Array).toString('base64') };
+
+    // Act
+    const read = recordFromItem(fromEvent);
+
+    // Assess
+    expect(read).toEqual(record);
+  });
+});
+
+describe('mentionQueryFor', () => {
+  it.each([
+    ['2019', { partition: '2019' }],
+    ['2019-12', { partition: '2019-12' }],
+    ['2019-12-20', { partition: '2019-12', filter: '2019-12-20' }],
+    ['2019-W51', { partition: '2019', filter: '2019-W51' }],
+    ['2019-Q4', { partition: '2019', filter: '2019-Q4' }],
+    ['2019-12-20T10:42', undefined],
+    ['P2Y', undefined],
+  ])('looks %s up as %j', (value, expected) => {
+    // Act
+    const where = mentionQueryFor(value);
+
+    // Assess
+    expect(where).toEqual(expected);
   });
 });

@@ -1,4 +1,14 @@
 import type { ArticleStore } from '../../lambdas/adapters/article-store';
+import {
+  entityPk,
+  isIntentItem,
+  isRecordItem,
+  lookupKeysOf,
+  mentionPk,
+  RECORD_SK,
+  recordFromItem,
+  type TableItem,
+} from '../../lambdas/adapters/article-table';
 import type { ObjectStore } from '../../lambdas/adapters/object-store';
 import { METRIC_NAMES } from '../../lambdas/core/pipeline-metrics';
 import { processedKeyFor } from '../../lambdas/core/record/processed-key';
@@ -10,6 +20,7 @@ import type { S3Change } from '../../lambdas/handlers/s3-notification';
 import { handleProcessedChange } from '../../lambdas/handlers/tag-stage';
 import type { TagResult, TagStageDeps } from '../../lambdas/handlers/tag-stage-deps';
 import { cleanedArticle, processedDocument, sourceRef, wordTaggers } from '../helpers/fixtures';
+import { itemLabels } from '../helpers/item-labels';
 import { MemoryArticleStore, MemoryObjectStore } from '../helpers/memory-stores';
 
 // Every outcome of the tag stage, through `handleProcessedChange` over the real article store on an in-memory
@@ -103,9 +114,9 @@ class World {
       .sort();
   }
 
-  /** Sort keys of every item the article has in the table. */
+  /** Labels of every item the article has in the table (see `itemLabels`). */
   public itemKeys(): string[] {
-    return this.articles.items.sortKeys(ID);
+    return itemLabels(this.articles.items.itemsOf(ID));
   }
 }
 
@@ -136,7 +147,7 @@ const WRITTEN = [
   METRIC_NAMES.processingLatency,
   METRIC_NAMES.taggingLatency,
 ].sort();
-const MERKEL = ['ENTITY#PERSON#merkel', 'MENTION#2019', 'MENTION#2019-12', 'MENTION#2019-12-21'];
+const MERKEL = [entityPk('Merkel'), mentionPk('2019'), mentionPk('2019-12')];
 
 describe('handleProcessedChange', () => {
   const cases: Case[] = [
@@ -162,7 +173,7 @@ describe('handleProcessedChange', () => {
       },
       result: 'written',
       text: 'Merkel spoke.',
-      lookups: ['ENTITY#PERSON#merkel'],
+      lookups: [entityPk('Merkel')],
       metrics: WRITTEN,
     },
     {
@@ -171,7 +182,7 @@ describe('handleProcessedChange', () => {
       act: (w) => w.handle('created', {}, TAGGERS_V2),
       result: 'written',
       text: TEXT,
-      lookups: ['ENTITY#LOCATION#berlin', ...MERKEL],
+      lookups: [entityPk('Berlin'), ...MERKEL],
       metrics: WRITTEN,
     },
     {
@@ -187,7 +198,24 @@ describe('handleProcessedChange', () => {
       name: 'a redelivery restores lookup items a crash left missing',
       prepare: async () => {
         const world = await tagged(doc(OLD));
-        await world.articles.items.deleteItems([{ pk: `ARTICLE#${ID}`, sk: 'MENTION#2019' }]);
+        const [mention] = world.articles.items.itemsOf(ID).filter((i) => i.pk === mentionPk('2019'));
+        await world.articles.items.deleteItems([{ pk: mention!.pk, sk: mention!.sk }]);
+        return world;
+      },
+      act: (w) => w.handle('created'),
+      result: 'duplicate',
+      text: TEXT,
+      lookups: MERKEL,
+      metrics: [METRIC_NAMES.duplicatesSkipped],
+    },
+    {
+      name: 'a redelivery finding a record of layout 1 rewrites it in layout 2 and deletes its old lookup items',
+      prepare: async () => {
+        const world = await tagged(doc(OLD));
+        const items = world.articles.items.itemsOf(ID);
+        await world.articles.items.deleteItems(lookupKeysOf(items.find(isRecordItem)!));
+        await world.articles.items.putItems(layoutOne(items));
+        expect(world.itemKeys()).toEqual([RECORD_SK, ...MERKEL.map((pk) => `LEGACY#${pk}`)].sort());
         return world;
       },
       act: (w) => w.handle('created'),
@@ -205,7 +233,7 @@ describe('handleProcessedChange', () => {
       },
       result: 'stale',
       text: 'Merkel spoke.',
-      lookups: ['ENTITY#PERSON#merkel'],
+      lookups: [entityPk('Merkel')],
       metrics: [METRIC_NAMES.staleEventsSkipped],
     },
     {
@@ -281,7 +309,7 @@ describe('handleProcessedChange', () => {
         w.handle('created', { objects: changesOnFirstHead(w, () => w.put(doc(NEW, 'Merkel spoke.'))) }),
       result: 'written',
       text: 'Merkel spoke.',
-      lookups: ['ENTITY#PERSON#merkel'],
+      lookups: [entityPk('Merkel')],
       metrics: [...WRITTEN, ...WRITTEN].sort(),
     },
     {
@@ -308,7 +336,7 @@ describe('handleProcessedChange', () => {
         w.handle('removed', { objects: changesOnHead(w, 2, () => w.put(doc(NEW, 'Merkel spoke.'))) }),
       result: 'written',
       text: 'Merkel spoke.',
-      lookups: ['ENTITY#PERSON#merkel'],
+      lookups: [entityPk('Merkel')],
       metrics: WRITTEN,
     },
   ];
@@ -325,8 +353,8 @@ describe('handleProcessedChange', () => {
     const record = await world.articles.get(ID);
     expect(record?.text).toBe(text);
     if (text === undefined && result === 'written') expect(record?.status).toBe('rejected');
-    expect(world.itemKeys().filter((sk) => sk !== 'RECORD')).toEqual([...lookups].sort());
-    expect(world.itemKeys().includes('RECORD')).toBe(record !== undefined);
+    expect(world.itemKeys().filter((sk) => sk !== RECORD_SK)).toEqual([...lookups].sort());
+    expect(world.itemKeys().includes(RECORD_SK)).toBe(record !== undefined);
     expect(world.metricNames()).toEqual(metrics);
   });
 
@@ -387,6 +415,20 @@ describe('handleProcessedChange', () => {
     await expect(handled).rejects.toBeInstanceOf(ConvergenceError);
   });
 });
+
+/**
+ * The items of layout 1 for a tagged article: the record's fields as plain attributes (no `body`, `lookups` or
+ * `layout`) and its lookup items in the article's own partition, copied into the index.
+ */
+function layoutOne(items: readonly TableItem[]): TableItem[] {
+  const item = items.find(isRecordItem)!;
+  const { body: _body, lookups: _lookups, layout: _layout, ...plain } = item;
+  const legacyRecord = { ...plain, ...recordFromItem(item) } as TableItem;
+  const legacyLookups = items
+    .filter((i) => !isRecordItem(i) && !isIntentItem(i))
+    .map((i) => ({ pk: item.pk, sk: `LEGACY#${i.pk}`, gsi1pk: i.pk, gsi1sk: i.sk, articleId: ID }));
+  return [legacyRecord, ...legacyLookups];
+}
 
 /** The article store, except that its first `get` finds nothing (as if read just before another delivery's commit). */
 function readsNothingOnce(inner: ArticleStore): ArticleStore {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { TableArticleStore } from '../../lambdas/adapters/article-store';
 import {
   articlePk,
+  isCurrentLayout,
   isRecordItem,
   recordKey,
   revisionOfItem,
@@ -108,9 +109,12 @@ export class MemoryObjectStore implements ObjectStore {
 export class MemoryItemTable implements ItemTable {
   private readonly partitions = new Map<string, Map<string, TableItem>>();
 
-  /** Sort keys of every item stored for an article, sorted. */
-  public sortKeys(articleId: string): string[] {
-    return [...(this.partitions.get(articlePk(articleId))?.keys() ?? [])].sort();
+  /** Every item stored for an article, wherever it lives (a scan: tests only). */
+  public itemsOf(articleId: string): TableItem[] {
+    const pk = articlePk(articleId);
+    return [...this.partitions.values()]
+      .flatMap((items) => [...items.values()])
+      .filter((item) => item.pk === pk || item.articleId === articleId);
   }
 
   public async getRecordItem(articleId: string): Promise<TableItem | undefined> {
@@ -120,6 +124,10 @@ export class MemoryItemTable implements ItemTable {
 
   public async loadArticle(articleId: string): Promise<TableItem[]> {
     return [...(this.partitions.get(articlePk(articleId))?.values() ?? [])];
+  }
+
+  public async getItems(keys: readonly ItemKey[]): Promise<TableItem[]> {
+    return keys.flatMap(({ pk, sk }) => this.partitions.get(pk)?.get(sk) ?? []);
   }
 
   public async putItems(items: readonly TableItem[]): Promise<void> {
@@ -138,7 +146,7 @@ export class MemoryItemTable implements ItemTable {
       current === undefined ||
       stored === undefined ||
       stored < next ||
-      (stored === next && revisionOfItem(current) !== revisionOfItem(item));
+      (stored === next && (revisionOfItem(current) !== revisionOfItem(item) || !isCurrentLayout(current)));
     if (!ok) return 'stale';
     this.partition(item.pk).set(item.sk, item);
     return 'written';

@@ -11,6 +11,7 @@ import type { ArticleRecord } from '../../lambdas/core/record/types';
 import type { DynamoDbEngine } from '../../local/dynamodb-server';
 import type { InvocationSummary } from '../../local/queue-poller';
 import { LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
+import { itemLabels } from './item-labels';
 
 /** A local runtime on free ports in a temporary directory, with helpers for tests. */
 export interface TestPipeline {
@@ -19,7 +20,7 @@ export interface TestPipeline {
   upload(key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
   remove(key: string): Promise<void>;
   record(key: string): Promise<ArticleRecord | undefined>;
-  /** All item sort keys stored for the article of `key` (record + lookup items). */
+  /** Labels of every item stored for the article of `key` (see `itemLabels`). */
   itemKeys(key: string): Promise<string[]>;
   processedKeys(): Promise<string[]>;
   stop(): Promise<void>;
@@ -63,8 +64,7 @@ export async function startTestPipeline(
       await runtime.s3Client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
     record: (key) => store.get(articleIdFor(bucket, key)),
-    itemKeys: async (key) =>
-      (await items.loadArticle(articleIdFor(bucket, key))).map((i) => String(i.sk)).sort(),
+    itemKeys: async (key) => itemLabels(await store.itemsOf(articleIdFor(bucket, key))),
     processedKeys: async () => {
       const out = await runtime.s3Client.send(
         new ListObjectsV2Command({ Bucket: runtime.names.processedBucket }),

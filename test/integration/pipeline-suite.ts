@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { mentionPk, RECORD_SK } from '../../lambdas/adapters/article-table';
 import type { DynamoDbEngine } from '../../local/dynamodb-server';
 import { startTestPipeline, type TestPipeline } from '../helpers/runtime';
 
@@ -39,7 +40,9 @@ export function pipelineSuite(engine: DynamoDbEngine): void {
       expect(record?.dates.some((d) => d.value === '2019-12-20')).toBe(true);
       const text = Array.from(record?.text ?? '');
       for (const e of record?.entities ?? []) expect(text.slice(e.start, e.end).join('')).toBe(e.text);
-      expect(await p.itemKeys('raw/seed.txt')).toEqual(expect.arrayContaining(['RECORD', 'MENTION#2019-12']));
+      expect(await p.itemKeys('raw/seed.txt')).toEqual(
+        expect.arrayContaining([RECORD_SK, mentionPk('2019-12')]),
+      );
     });
 
     it.each([

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { isRecordItem, recordKey } from '../../lambdas/adapters/article-table';
+import { TableArticleStore } from '../../lambdas/adapters/article-store';
+import { isIntentItem, isRecordItem, recordKey } from '../../lambdas/adapters/article-table';
 import { documentClient } from '../../lambdas/adapters/document-client';
 import { DynamoItemTable, type ItemTable } from '../../lambdas/adapters/item-table';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
@@ -59,7 +60,9 @@ async function divergedPipeline(p: TestPipeline): Promise<string[]> {
   const noRecord = articleIdFor(bucket, 'raw/no-record.txt');
   await table(p).deleteItems([recordKey(noRecord)]);
   const lookups = articleIdFor(bucket, 'raw/lookups.txt');
-  const lookupItems = (await table(p).loadArticle(lookups)).filter((i) => !isRecordItem(i));
+  const lookupItems = (await new TableArticleStore(table(p)).itemsOf(lookups)).filter(
+    (i) => !isRecordItem(i) && !isIntentItem(i),
+  );
   await table(p).deleteItems(lookupItems.slice(0, 1).map(({ pk, sk }) => ({ pk, sk })));
   return [
     'raw/stale.txt',

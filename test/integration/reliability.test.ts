@@ -1,5 +1,6 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { type ArticleStore, DynamoArticleStore } from '../../lambdas/adapters/article-store';
+import { entityPk } from '../../lambdas/adapters/article-table';
 import { documentClient } from '../../lambdas/adapters/document-client';
 import { AdapterError } from '../../lambdas/adapters/errors';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
@@ -320,8 +321,8 @@ describe('reprocess', () => {
       expect(before?.entities.map((e) => e.text)).toEqual(['Merkel']);
       expect(after?.taggerVersion).toContain('words-2');
       expect(after?.entities.map((e) => e.text)).toEqual(['Merkel', 'Berlin']);
-      expect(keysBefore).not.toContain('ENTITY#LOCATION#berlin');
-      expect(await p.itemKeys('raw/re.txt')).toEqual([...keysBefore, 'ENTITY#LOCATION#berlin'].sort());
+      expect(keysBefore).not.toContain(entityPk('Berlin'));
+      expect(await p.itemKeys('raw/re.txt')).toEqual([...keysBefore, entityPk('Berlin')].sort());
       expect([...commits.counts.values()]).toEqual([2]);
     } finally {
       await p.stop();

@@ -364,6 +364,7 @@ describe('ArticlePipeline template (the deployed stack)', () => {
           's3:ListBucket',
           'dynamodb:GetItem',
           'dynamodb:Query',
+          'dynamodb:BatchGetItem',
           'dynamodb:PutItem',
           'dynamodb:BatchWriteItem',
         ]),

@@ -17,9 +17,10 @@ export interface StoredItems {
     readonly sourceBucket: string;
     readonly sourceKey: string;
     readonly sourceETag: string;
-    /** The sort keys this record implies (itself and its lookup items). */
+    /** The keys of the items this record implies (itself and its lookup items), as opaque strings. */
     readonly wantedSortKeys: readonly string[];
   };
+  /** The keys of the items stored for the article, as opaque strings comparable with `wantedSortKeys`. */
   readonly sortKeys: readonly string[];
 }
 

@@ -192,29 +192,3 @@ describe('fitToItemLimit: a summary too large for the item', () => {
     expect(fitted.entitySummary.length).toBeGreaterThan(0);
   });
 });
-
-describe('toTableItems', () => {
-  it('writes the record plus one lookup item per entity and per mentioned calendar value', () => {
-    // Prepare
-    const doc = processedDocument(
-      cleanedArticle('Kim met Kim in Seoul on Friday.', { publishedAt: '2019-12-20', title: 'T' }),
-    );
-    const record = buildRecord(doc, options);
-
-    // Act
-    const items = toTableItems(record);
-
-    // Assess
-    expect(items.map((i) => [i.sk, i.gsi1pk])).toEqual([
-      [RECORD_SK, 'PUBLISHED#2019-12-20'],
-      ['ENTITY#PERSON#kim', 'ENTITY#kim'],
-      ['ENTITY#LOCATION#seoul', 'ENTITY#seoul'],
-      ['MENTION#2019', 'MENTION#2019'],
-      ['MENTION#2019-12', 'MENTION#2019-12'],
-      ['MENTION#2019-12-20', 'MENTION#2019-12-20'],
-    ]);
-    expect(new Set(items.map((i) => i.pk))).toEqual(new Set([`ARTICLE#${record.id}`]));
-    expect(items[1]).toMatchObject({ mentions: 2, entityType: 'PERSON', title: 'T', articleId: record.id });
-    expect(items[0]?.sequencer).toBe(`${'0'.repeat(14)}0055AED6DCD90281E5`);
-  });
-});
