@@ -50,7 +50,9 @@ describe('newsflow status against the local runtime', () => {
       dynamodbPort: 0,
       dataDir,
       fresh: true,
-      visibilityTimeoutMs: 300,
+      // Long enough that no invocation outlives it on a loaded machine (at 300 ms, a full `npm test` on 2 busy
+      // cores redelivered messages until they were dead-lettered, and the depths below were wrong).
+      visibilityTimeoutMs: 10_000,
       taggers: { entities: { version: 'stub', tag: () => [] }, dates: createDateTagger() },
     });
     runtime.writeStateFile();
