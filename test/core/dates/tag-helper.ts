@@ -30,3 +30,15 @@ export function found(text: string, referenceDate: string, locale?: string): Fou
 export function spanOf(text: string, referenceDate: string, expression: string): Found | undefined {
   return found(text, referenceDate).find((f) => f.text === expression);
 }
+
+/** A negative-case table: each `[what it is, text]` must yield no date span (reference day 2024-04-10). */
+export function noDatesIn(title: string, cases: readonly (readonly [string, string])[]): void {
+  describe(`${title}: negative cases`, () => {
+    it.each(cases)('%s', (_, text) => {
+      // Act
+      const spans = found(text, '2024-04-10');
+      // Assess
+      expect(spans).toEqual([]);
+    });
+  });
+}
