@@ -303,7 +303,8 @@ export function keyId(key: ItemKey): string {
 export function intentItem(articleId: string, keys: readonly ItemKey[]): TableItem {
   const bySk: Record<string, { e: string[]; m: string[]; o: string[] }> = {};
   for (const { pk, sk } of keys) {
-    const group = (bySk[sk] ??= { e: [], m: [], o: [] });
+    const group = bySk[sk] ?? { e: [], m: [], o: [] };
+    bySk[sk] = group;
     if (pk.startsWith(ENTITY_PREFIX)) group.e.push(pk.slice(ENTITY_PREFIX.length));
     else if (pk.startsWith(MENTION_PREFIX)) group.m.push(pk.slice(MENTION_PREFIX.length));
     else group.o.push(pk);
