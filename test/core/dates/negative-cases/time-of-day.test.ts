@@ -1,18 +1,13 @@
-import { found } from '../tag-helper';
+import { found, noDatesIn } from '../tag-helper';
 
-describe('clock times: negative cases', () => {
-  it.each([
-    ['a US-zone reading that may be a.m. or p.m.', 'The race was called about 11:15 EST, minutes later.'],
-    ['an afternoon update without a.m./p.m.', 'UPDATE at 1:30 ET: the polls closed.'],
-    ['a score with a zone-like word', 'The Celtics led 10:12 at halftime.'],
-    ['a lower-case abbreviation', 'She wrote 11:15 et al. in the margin.'],
-  ])('%s', (_, text) => {
-    // Act
-    const spans = found(text, '2024-04-10');
-    // Assess
-    expect(spans).toEqual([]);
-  });
+noDatesIn('clock times', [
+  ['a US-zone reading that may be a.m. or p.m.', 'The race was called about 11:15 EST, minutes later.'],
+  ['an afternoon update without a.m./p.m.', 'UPDATE at 1:30 ET: the polls closed.'],
+  ['a score with a zone-like word', 'The Celtics led 10:12 at halftime.'],
+  ['a lower-case abbreviation', 'She wrote 11:15 et al. in the margin.'],
+]);
 
+describe('clock times', () => {
   it.each([
     ['a park after a p.m. time', 'He met her at 3 p.m. Central Park was busy.', '3 p.m'],
     ['a place abbreviation after a p.m. time', 'They left at 5 p.m. Mt. Vernon was quiet.', '5 p.m'],
