@@ -196,6 +196,7 @@ function metadata(record: ArticleRecord): string {
     ['published', record.publishedAt],
     ['reference date', referenceDateOf(record)],
     ['language', record.language],
+    ['locale', record.locale],
     ['words', String(record.wordCount)],
     ['keywords', record.keywords.join(', ') || undefined],
     ['ingested', record.ingestedAt],

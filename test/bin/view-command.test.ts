@@ -265,6 +265,25 @@ describe('renderRecordHtml', () => {
     expect(document.querySelector('aside dd.id')?.textContent).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('shows the reference date with its source and the locale numeric dates were read by', () => {
+    // Prepare
+    const r = { ...withText('x'), referenceDateSource: 'upload' as const, locale: 'en-GB' };
+
+    // Act
+    const { document } = parseHTML(renderRecordHtml(r));
+
+    // Assess
+    const rows = [...document.querySelectorAll('aside dt')].map(
+      (dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`,
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^reference date: .*upload day: a guess/),
+        'locale: en-GB',
+      ]),
+    );
+  });
+
   it.each([
     ['a rejected upload', record({ key: 'raw/empty.txt', status: 'rejected' }), /Rejected: EMPTY/],
     [

@@ -1,3 +1,4 @@
+import { SHARE_NETWORKS } from './social-networks';
 import { ANY_ZONE, type LineRule, REMOVE } from './types';
 
 /**
@@ -70,41 +71,13 @@ const LABELS: readonly string[] = [
   'copy link',
   'print',
   'comments',
-  'facebook',
-  'twitter',
-  'x',
-  'linkedin',
-  'whatsapp',
-  'email',
-  'e-mail',
-  'reddit',
-  'pinterest',
-  'telegram',
-  'flipboard',
-  'bluesky',
-  'threads',
 ];
 
-/** Names a share-on label may end with (`Share on X`, `Share via Email`). */
-const NETWORKS: readonly string[] = [
-  'facebook',
-  'twitter',
-  'x',
-  'linkedin',
-  'whatsapp',
-  'email',
-  'e-mail',
-  'reddit',
-  'pinterest',
-  'telegram',
-  'flipboard',
-  'bluesky',
-  'threads',
-];
-
+// A network's name alone is a button of a share rail; after "share on" it is a share label (`Share via Email`).
 const PHRASES = new Set<string>([
   ...LABELS,
-  ...NETWORKS.flatMap((n) => [`share on ${n}`, `share via ${n}`, `share to ${n}`, `share with ${n}`]),
+  ...SHARE_NETWORKS,
+  ...SHARE_NETWORKS.flatMap((n) => [`share on ${n}`, `share via ${n}`, `share to ${n}`, `share with ${n}`]),
 ]);
 /** Longest label in words (`share on facebook`, `skip to the main content`). */
 const LONGEST = Math.max(...[...PHRASES].map((p) => p.split(' ').length));

@@ -1,4 +1,5 @@
 import { stripDecoration } from './decoration';
+import { SHARE_NETWORKS } from './social-networks';
 import { ANY_ZONE, type LineRule, REMOVE } from './types';
 
 const SHARE_LABEL =
@@ -7,22 +8,12 @@ const FOLLOW = /^(?:follow|like|join|find) us(?: on)? [\p{L} ,&|and]{2,60}$/iu;
 
 /** Names on share and follow buttons; a line made only of these (and separators) is a button row. */
 const BUTTONS = new Set([
-  'facebook',
-  'twitter',
-  'x',
-  'linkedin',
-  'whatsapp',
-  'email',
-  'e-mail',
+  ...SHARE_NETWORKS,
   'mail',
   'print',
-  'reddit',
-  'pinterest',
   'share',
   'tweet',
-  'telegram',
   'messenger',
-  'flipboard',
   'pocket',
   'tumblr',
   'copy',
@@ -34,8 +25,6 @@ const BUTTONS = new Set([
   'wechat',
   'line',
   'xing',
-  'threads',
-  'bluesky',
   'mastodon',
   'instagram',
   'youtube',
