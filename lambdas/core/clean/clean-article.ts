@@ -25,8 +25,12 @@ import {
 
 /** Share of control bytes above which bytes without NULs are still binary (serialised or compressed data). */
 const MAX_CONTROL_RATIO = 0.02;
-/** Extra passes over the cleaned text when joining lines created new lines the rules have not judged. */
-const MAX_STABILISING_PASSES = 2;
+/**
+ * Extra passes over the cleaned text when a pass changed what the rules see: joined lines they have not judged,
+ * or removed lines that stood between others ("continued from the line above" between two menu labels hid a
+ * menu block). Passes run until the text stops changing, so cleaning cleaned text changes nothing.
+ */
+const MAX_STABILISING_PASSES = 3;
 
 function reject(code: RejectionCode, message: string): CleanOutcome {
   return { status: 'rejected', rejection: { code, message } };
@@ -78,7 +82,11 @@ function normaliseBlocks(blocks: readonly SourceBlock[]): SourceBlock[] {
  */
 function stabilise(first: CleanedBlocks, always: boolean, referenceDate: string | undefined): CleanedBlocks {
   let result = first;
-  for (let pass = 0; pass < MAX_STABILISING_PASSES && (always || result.joined); pass++) {
+  for (
+    let pass = 0;
+    pass < MAX_STABILISING_PASSES && (always || result.joined || result.removed.length > 0);
+    pass++
+  ) {
     // The stamp an earlier pass removed still dates the dateline.
     const reference = result.metadata.updatedAt?.slice(0, 10) ?? referenceDate;
     const again = cleanBlocks(splitIntoBlocks(result.text), {

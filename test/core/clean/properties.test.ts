@@ -147,6 +147,21 @@ describe('cleanArticle properties', () => {
     );
   });
 
+  it('is idempotent when removed lines hid a block of junk lines (a counterexample fast-check found)', () => {
+    // Prepare: repeated lines between short junk lines; once removed, the junk lines stand together.
+    const input =
+      '"We have been patient," he said.\n\nBPEfF]Nsk=\n\ncontinued from the line above\n\n.oJVa+l^\n\n' +
+      '"THE BEST PLAN"\n\ncontinued from the line above\n\n\n\n?fm\n\nB3G9MVf%"';
+    const once = cleanText(input);
+    if (once.status !== 'cleaned') throw new Error('expected an article');
+
+    // Act
+    const twice = cleanText(once.article.text);
+
+    // Assess
+    expect(twice.status === 'cleaned' ? twice.article.text : twice.status).toBe(once.article.text);
+  });
+
   it('keeps every sentence of ordinary prose, whatever residue is mixed in', () => {
     const word = fc.constantFrom(
       'talks',
