@@ -43,7 +43,8 @@ describe('tenseAround', () => {
     ['a title', 'He sued. On Friday, a week after the Roe vs. Wade anniversary, a bomb killed a guard.'],
     ['an initial', 'Police named him. On Friday James C. Kopp escaped to Canada.'],
     ['a state abbreviation', 'It was quiet. On Friday a clinic in Birmingham, Ala. was bombed.'],
-  ])('reads past an abbreviation with a period (%s)', (_case, text) => {
+    ['a lower-case "no." that ends a sentence', 'He will say no. On Friday the talks collapsed.'],
+  ])('finds the sentence around a period (%s)', (_case, text) => {
     // Prepare
     const start = text.indexOf('Friday');
     // Act
