@@ -7,7 +7,9 @@ describe('soak (300 articles, chaos on)', () => {
       articles: 300,
       corpus: [],
       chaos: { duplicate: 0.1, reorder: 0.1, fail: 0.05, seed: 42, maxDelayMs: 500 },
-      runtime: { logLevel: 'SILENT', visibilityTimeoutMs: 5000 },
+      // Long enough that a batch slowed by a loaded process is not redelivered while it runs: at 5 s, a CI run of the
+      // whole suite (the soak 4x slower than alone: 60 s) dead-lettered 10 messages, one batch's worth.
+      runtime: { logLevel: 'SILENT', visibilityTimeoutMs: 15_000 },
       drainTimeoutMs: 240_000,
     });
 
