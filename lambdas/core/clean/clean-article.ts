@@ -169,6 +169,8 @@ function clean(raw: RawArticle, options: CleanOptions): CleanOutcome {
     identifyLanguage(
       languageSample(result.paragraphs.filter((p) => p.kind === 'prose').map((p) => p.text)),
     ) ?? page?.language;
+  // The uploader's `Content-Language` is a deliberate declaration; a page's `lang` is often its template's default.
+  const locale = firstLocale(raw.contentLanguage) ?? page?.locale;
   const dateline = result.dateline?.dateline;
   const article: CleanedArticle = {
     text: result.text,
@@ -179,7 +181,7 @@ function clean(raw: RawArticle, options: CleanOptions): CleanOutcome {
     keywords: uniqueKeywords([page?.keywords ?? [], result.metadata.keywords]),
     headings: result.headings,
     ...(language === undefined ? {} : { language }),
-    ...optionalLocale(firstLocale(raw.contentLanguage) ?? page?.locale),
+    ...(locale === undefined ? {} : { locale }),
     wordCount: countWords(result.text),
     contentHash: contentHash(result.text),
     format: html ? 'html' : 'text',
@@ -204,9 +206,4 @@ export function cleanArticle(raw: RawArticle, options: CleanOptions = {}): Clean
     const message = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
     return reject('CLEAN_FAILED', `The cleaner failed on this object: ${message}`);
   }
-}
-
-// The uploader's `Content-Language` is a deliberate declaration; a page's `lang` is often its template's default.
-function optionalLocale(locale: string | undefined): { locale?: string } {
-  return locale === undefined ? {} : { locale };
 }

@@ -226,6 +226,11 @@ function splitChunk(c: string, lineStart: boolean, nextIsLower: boolean): [numbe
   return [...head, ...middle, ...tail];
 }
 
+/** Whether `word` (without its period) is one of the abbreviations news writes with a period: "Gov", "Calif". */
+export function isAbbreviationWord(word: string): boolean {
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
 /** Whether a word followed by `.` is an abbreviation that owns the period. */
 function keepsPeriod(body: string, firstOnLine: boolean): boolean {
   if (/^[A-Za-z]$/.test(body)) return true;

@@ -2,7 +2,7 @@
  * A language tag with a region, in BCP 47 case (`en-GB` from `en-GB`, `en_gb` or `EN-gb`), or undefined when the
  * tag names no two-letter region: only the region says how a source writes its dates.
  */
-export function localeWithRegion(tag: string | undefined): string | undefined {
+function localeWithRegion(tag: string | undefined): string | undefined {
   const m = /^([a-z]{2})[-_]([a-z]{2})$/i.exec(tag?.trim() ?? '');
   return m ? `${(m[1] ?? '').toLowerCase()}-${(m[2] ?? '').toUpperCase()}` : undefined;
 }

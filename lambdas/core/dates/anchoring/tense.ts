@@ -1,3 +1,4 @@
+import { isAbbreviationWord } from '../../text/tokenize';
 import type { Tense } from '../engine/candidate';
 
 // Markers of reported future or intention ("would" too: reported plans are mostly still ahead at publication;
@@ -120,14 +121,6 @@ function isBoundary(text: string, i: number): boolean {
   return c === 46 && /\s/.test(text[i + 1] ?? ' ') && !isAbbreviation(text, i);
 }
 
-// Abbreviations news prints before a name or mid-sentence, written capitalised ("Gov.", "Calif.", "Co."); only
-// "vs." and "v." are lower case. Month abbreviations are left out: the date parsers read "Jan. 6" themselves.
-const ABBREVIATIONS = new Set(
-  'vs v mr mrs ms dr st sen rep gov gen col lt sgt capt cmdr adm maj rev prof jr sr inc corp co ltd bros no ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo mt ft'.split(
-    ' ',
-  ),
-);
-
 function isAbbreviation(text: string, period: number): boolean {
   let start = period;
   while (start > 0 && period - start < 6 && /[A-Za-z]/.test(text[start - 1] ?? '')) start--;
@@ -135,9 +128,10 @@ function isAbbreviation(text: string, period: number): boolean {
   // A single capital is an initial ("C. Kopp"); "U.S." ends with one too, and is followed by a lower-case word
   // three times as often as by a capital in the news sample.
   if (/^[A-Z]$/.test(word)) return true;
-  // "he said no." ends a sentence; "No. 3" does not.
+  // The tokenizer's abbreviations, capitalised as news writes them ("Gov.", "Calif."), and "vs.": "he said no."
+  // and "and so on, etc." still end a sentence.
   if (!/^[A-Z]/.test(word) && word !== 'vs' && word !== 'v') return false;
-  return ABBREVIATIONS.has(word.toLowerCase());
+  return isAbbreviationWord(word);
 }
 
 function sentenceStart(text: string, pos: number): number {
