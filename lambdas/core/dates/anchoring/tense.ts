@@ -56,6 +56,9 @@ const NOT_VERBS = new Set([
  */
 export function tenseAround(text: string, start: number, end: number): Tense {
   const left = text.slice(sentenceStart(text, start), start);
+  // "since" points back whatever the verb: "have been searching since the Oct. 23 slaying" (timeml-dev: all 21
+  // dates within three words after "since" lie before publication).
+  if (SINCE_BEFORE.test(left)) return 'past';
   const right = text.slice(end, sentenceEnd(text, end));
   let strongLeft: Tense = 'unknown';
   let weakLeft: Tense = 'unknown';
@@ -109,6 +112,8 @@ function classify(m: RegExpMatchArray, segment: string): [Tense, Tense] {
   if (m[4] !== undefined && !NOT_VERBS.has(m[4].toLowerCase())) return ['unknown', 'past'];
   return ['unknown', 'unknown'];
 }
+
+const SINCE_BEFORE = /\b[Ss]ince\s+(?:\S+\s+){0,3}$/;
 
 const WINDOW = 300;
 

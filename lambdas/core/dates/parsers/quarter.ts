@@ -1,4 +1,5 @@
-import { resolveQuarterYear } from '../anchoring/direction';
+import { MONTH_BEFORE_DAY_SOURCE, parseMonth } from '../../calendar/months';
+import { resolveQuarterYear, resolveYearOf } from '../anchoring/direction';
 import { coarsen, dayPoint, formatPoint, type Point, shift } from '../calendar/point';
 import type { ResolutionEnv } from '../engine/candidate';
 import { candidate } from '../engine/helpers';
@@ -79,7 +80,7 @@ export const contextualQuarterParser: Parser = {
     `\\b(?:(the|this|that|last\\s+year's)\\s+)?(?:(latest|current|most\\s+recent|recent|just-ended|year-ago|year-earlier|year-before|comparable|corresponding|same|previous|prior|(?:${YEAR})|first|second|third|fourth)\\s+)?(?:(fiscal)\\s+)?(quarter|period)(?:\\s+(a\\s+year\\s+(?:ago|earlier)|last\\s+year|of\\s+last\\s+year|a\\s+year\\s+before))?\\b(?!-)`,
     'gi',
   ),
-  extract(m) {
+  extract(m, { text }) {
     const [whole, det, qualifier, , unitWord = '', yearBack] = m;
     const q = qualifier?.toLowerCase().replace(/\s+/g, ' ');
     const d = det?.toLowerCase().replace(/\s+/g, ' ');
@@ -95,7 +96,13 @@ export const contextualQuarterParser: Parser = {
     if (d === undefined && q === undefined && yearBack === undefined) return null;
     if (d === 'that' && q === undefined) return null;
     const back = yearBack !== undefined || d === "last year's" || (q !== undefined && /^year-/.test(q));
+    const end = isPeriod || back ? null : endDateAfter(text, m.index + whole.length);
     return candidate(this.name, m.index, m.index + whole.length, 'DATE', (env) => {
+      // A quarter the story already numbered (often the company's fiscal numbering) stays the one meant.
+      if (end !== null && env.quarterAnchor?.grain !== 'quarter') {
+        const point = quarterEnding(env, end);
+        return { value: formatPoint(point), point };
+      }
       let point = latestQuarter(env, d === 'this' && q === undefined ? 'current' : q);
       if (point === null) return null;
       const explicitYear = q !== undefined && /^\d{4}$/.test(q);
@@ -106,6 +113,43 @@ export const contextualQuarterParser: Parser = {
     });
   },
 };
+
+const ENDED_ON = new RegExp(
+  `^\\s+(?:that\\s+|which\\s+)?(?:ended|ending|ends)\\s+(${MONTH_BEFORE_DAY_SOURCE})\\s+(\\d{1,2})\\b(?:,?\\s+(${YEAR}))?`,
+  'i',
+);
+
+interface EndDate {
+  readonly month: number;
+  readonly day: number;
+  readonly year: number | undefined;
+}
+
+/** The day a quarter is said to end on ("the quarter ended Sept. 30"), if the words after it give one. */
+function endDateAfter(text: string, from: number): EndDate | null {
+  const e = ENDED_ON.exec(text.slice(from, from + 40));
+  if (e === null) return null;
+  const month = parseMonth(e[1] ?? '');
+  const day = Number(e[2]);
+  if (month === 0 || day < 1 || day > 31) return null;
+  return { month, day, year: e[3] === undefined ? undefined : Number(e[3]) };
+}
+
+/**
+ * The calendar quarter of a three-month period with a given last day: the one holding its middle, so a
+ * quarter ended July 31 (May to July) is the second and one ended Sept. 30 the third. The company's own
+ * numbering of a fiscal quarter is only known when the text gives it ("the fiscal-first quarter").
+ */
+function quarterEnding(env: ResolutionEnv, end: EndDate): Point {
+  const year =
+    end.year ?? resolveYearOf(env.reference, end.month, end.day, env.tense === 'future' ? 'future' : 'past');
+  const middle = new Date(Date.UTC(year, end.month - 1, end.day - 45));
+  return {
+    grain: 'quarter',
+    year: middle.getUTCFullYear(),
+    quarter: Math.floor(middle.getUTCMonth() / 3) + 1,
+  };
+}
 
 function latestQuarter(env: ResolutionEnv, qualifier: string | undefined): Point | null {
   const current = coarsen(dayPoint(env.reference), 'quarter');

@@ -20,6 +20,10 @@ describe('tenseAround', () => {
     ['Others were wounded in the blasts next to the U.S. embassies on Friday.', 'past'],
     ['President Bill Clinton Friday condemned the attacks at U.S. embassies and vowed to act.', 'past'],
     ['The visit of Commerce Secretary William Daley is slated for Friday.', 'future'],
+    // "since" looks back whatever the verb.
+    ['Investigators have been searching for him since shortly after Friday.', 'past'],
+    ['Prices have risen since Friday.', 'past'],
+    ['The ban, in force since Friday, will stay.', 'past'],
   ])('reads %j as %s', (sentence, expected) => {
     // Prepare
     const start = sentence.indexOf('Friday');

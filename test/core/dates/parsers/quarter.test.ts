@@ -31,6 +31,28 @@ describe('quarters and halves', () => {
     expect(spans).toEqual([{ text: expression, type: 'DATE', value }]);
   });
 
+  it.each([
+    ['In the quarter ended July 31, the company had 5.6 million shares.', '1989-10-30', '1989-Q2'],
+    ['Sales rose in the quarter ended Sept. 30.', '1989-11-02', '1989-Q3'],
+    ['Sales rose in the quarter ended June 30.', '1989-11-02', '1989-Q2'],
+    ['It lost money for the quarter ending Dec. 31, 2019.', '2020-02-11', '2019-Q4'],
+    ['The quarter ending March 31 will be weak.', '2019-12-20', '2020-Q1'],
+  ])('reads the quarter %j by its last day', (text, published, value) => {
+    // Act
+    const spans = found(text, published);
+    // Assess
+    expect(spans.map((s) => s.value)).toContain(value);
+  });
+
+  it('keeps the quarter the story already numbered when a last day follows', () => {
+    // Prepare: a fiscal numbering ("fiscal first quarter") names the quarter under discussion.
+    const text = 'Profit rose in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose.';
+    // Act
+    const spans = found(text, '1989-10-26');
+    // Assess
+    expect(spans.map((s) => s.value)).toEqual(['1989-Q1', '1989-Q1', '1989-09-29']);
+  });
+
   it('reads "the quarter" as the one under discussion', () => {
     // Act
     const spans = found('In the second quarter, sales rose. Costs in the quarter fell.', '1989-10-26');
