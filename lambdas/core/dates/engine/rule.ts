@@ -16,11 +16,6 @@ export interface Parser {
   readonly name: string;
   readonly pattern: RegExp;
   /**
-   * A cheap test the text must pass for the pattern to match anywhere (a keyword the pattern cannot do without).
-   * Texts without it skip the parser: most articles have no quarter, holiday or clock time in them.
-   */
-  readonly trigger?: RegExp;
-  /**
    * Keyword classes every match contains. With them the pattern runs only in windows that end at such a keyword
    * and start {@link reach} characters before it, instead of over the whole text.
    */

@@ -36,7 +36,6 @@ export function createRuleDateTagger(configuration: Configuration, version: stri
       for (const entry of parsers) {
         parser = entry.parser;
         const mask = entry.mask;
-        if (parser.trigger !== undefined && !parser.trigger.test(text)) continue;
         if (mask !== undefined) {
           scanNearKeywords(parser.pattern, text, hits, mask, parser.reach ?? DEFAULT_REACH, add);
           continue;

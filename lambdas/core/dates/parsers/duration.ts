@@ -189,8 +189,6 @@ export const rangeDurationParser: Parser = {
   name: 'range-duration',
   keywords: ['unit'],
   reach: 60,
-  trigger:
-    /(?:\bto|\bor|-)[\s\w./-]{1,24}?(?:second|minute|hour|day|night|week|fortnight|month|year|decade|centur)/i,
   pattern: new RegExp(
     `\\b(?:the\\s+(?:next|past|last|coming|first)\\s+)?(${NUMBER_SOURCE})\\s*(?:to|or|-)\\s*(${NUMBER_SOURCE})\\s+(${UNIT})s?\\b(?!-)`,
     'gi',

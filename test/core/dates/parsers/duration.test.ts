@@ -37,6 +37,8 @@ describe('durations', () => {
     ['It took nearly five months.', 'nearly five months', 'LESS_THAN'],
     ['It was over within 14 days.', '14 days', 'EQUAL_OR_LESS'],
     ['It took two to three weeks.', 'two to three weeks', 'EQUAL_OR_MORE'],
+    // A thousands separator in the upper bound; the range is read whatever else the text holds.
+    ['The ice formed over 500 to 1,000 years.', '500 to 1,000 years', 'EQUAL_OR_MORE'],
     ['Talks may last the next two years or so.', 'the next two years or so', 'APPROX'],
   ])('bounds: %s', (text, expression, mod) => {
     // Act
