@@ -80,9 +80,12 @@ export class TableArticleStore implements ArticleStore {
       isCurrentLayout(stored.record)
     ) {
       // This very version is stored (a redelivery): restore what a crash may have left out, write nothing else.
-      const present = new Set((await this.table.getItems(lookups)).map(keyId));
-      await this.table.putItems(lookups.filter((l) => !present.has(keyId(l))));
-      await this.table.deleteItems(dedupe(unwanted));
+      // The stored record's own items are restored (its title, say, may come from an older cleaning).
+      const own = toTableItems(recordFromItem(stored.record)).slice(1);
+      const present = new Set((await this.table.getItems(own)).map(keyId));
+      await this.table.putItems(own.filter((l) => !present.has(keyId(l))));
+      const kept = new Set(own.map(keyId));
+      await this.table.deleteItems(dedupe(unwanted.filter((k) => !kept.has(keyId(k)))));
       return 'unchanged';
     }
     const intent = await this.recordIntent(record.id, stored, current, lookups);

@@ -2,10 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ObjectLocation } from '../adapters/object-store';
 import { buildRecord } from '../core/record/build-record';
 import { articleIdFromProcessedKey } from '../core/record/processed-key';
-import { documentRevision, recordRevision } from '../core/record/revision';
-import { compareSequencers } from '../core/record/sequencer';
 import type { ProcessedDocument } from '../core/record/types';
-import { taggerVersion } from '../core/tagging/tag-text';
 import { ConvergenceError, InvalidEventError } from './errors';
 import { parseProcessedDocument } from './processed-document-schema';
 import type { S3Change } from './s3-notification';
@@ -78,17 +75,13 @@ async function removeArticle(ctx: Context, round: number): Promise<TagResult> {
   return 'deleted';
 }
 
-/** Writes one version of an article unless a newer one is stored; a redelivered version is not tagged again. */
+/**
+ * Writes one version of an article unless a newer one is stored. The store reads the article once and decides:
+ * a stored newer version makes this one stale, the same version (a redelivery) is not written again. Tagging
+ * comes first, so a duplicate or stale event costs its tagging CPU instead of a read of its own.
+ */
 async function syncArticle(ctx: Context, doc: ProcessedDocument): Promise<'written' | 'duplicate' | 'stale'> {
   const { deps } = ctx;
-  const stored = await deps.articles.get(ctx.articleId);
-  const order = stored ? compareSequencers(stored.source.sequencer, doc.source.sequencer) : -1;
-  if (order > 0) return 'stale';
-  const revision = documentRevision(doc, taggerVersion(deps.taggers));
-  if (stored && order === 0 && recordRevision(stored) === revision) {
-    // The store restores the stored version's lookup items, should a crash have cut their write short.
-    return (await deps.articles.sync(stored)) === 'stale' ? 'stale' : 'duplicate';
-  }
   const [started, ingestedAt] = [Date.now(), deps.now().toISOString()];
   const record = buildRecord(doc, { taggers: deps.taggers, ingestedAt, textRef: ctx.location });
   const tagMs = Date.now() - started;
