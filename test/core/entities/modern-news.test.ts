@@ -207,6 +207,48 @@ const COMPANIES: readonly Case[] = [
   ['Thousands protested in Tbilisi against the law.', ['Tbilisi/LOC']],
 ];
 
+/**
+ * Written for this suite on 2026-12-03 before any change was measured on them (checks of the title-before-name
+ * and unseen-company classes, never tuned on). Titles of office before a name: the title is in no entity, the name is a person. */
+const TITLED: readonly Case[] = [
+  ['Senator Elizabeth Warren questioned the bank chief on Tuesday.', ['Elizabeth Warren/PER']],
+  ['Governor Gavin Newsom signed the bill in Sacramento.', ['Gavin Newsom/PER', 'Sacramento/LOC']],
+  ['Representative Alexandria Ocasio-Cortez voted against the package.', ['Alexandria Ocasio-Cortez/PER']],
+  ['Chancellor Angela Merkel will not seek another term.', ['Angela Merkel/PER']],
+  ['Mayor Eric Adams announced new rules for street vendors.', ['Eric Adams/PER']],
+  ['Judge Aileen Cannon set a trial date for May.', ['Aileen Cannon/PER']],
+  ['Prime Minister Giorgia Meloni met union leaders in Rome.', ['Giorgia Meloni/PER', 'Rome/LOC']],
+  ['Secretary of State Antony Blinken arrived in Riyadh on Monday.', ['Antony Blinken/PER', 'Riyadh/LOC']],
+  ['Senator Ted Cruz flew to Cancun during the storm.', ['Ted Cruz/PER', 'Cancun/LOC']],
+  ['Sen. Mitch McConnell blocked the vote.', ['Mitch McConnell/PER']],
+  ['Gov. Ron DeSantis signed the law in Tallahassee.', ['Ron DeSantis/PER', 'Tallahassee/LOC']],
+  ['President Andres Manuel Lopez Obrador criticized the court ruling.', ['Andres Manuel Lopez Obrador/PER']],
+  ['Crown Prince Mohammed bin Salman hosted the investors in Riyadh.', ['Mohammed bin Salman/PER', 'Riyadh/LOC']],
+  ['Ursula von der Leyen said the bloc would impose new sanctions.', ['Ursula von der Leyen/PER']],
+  ['Cyril Ramaphosa survived a vote in parliament over the scandal.', ['Cyril Ramaphosa/PER']],
+  ['Shehbaz Sharif was sworn in as prime minister.', ['Shehbaz Sharif/PER']],
+];
+
+/** One-word companies of the 2010s and 2020s in ordinary sentences; two place sentences keep places places. */
+const MORE_COMPANIES: readonly Case[] = [
+  ['Shopify said it would lay off a fifth of its staff.', ['Shopify/ORG']],
+  ['Robinhood restricted trading in several stocks on Thursday.', ['Robinhood/ORG']],
+  ['Peloton recalled its treadmills after a child died.', ['Peloton/ORG']],
+  ['Pinterest shares rose after the earnings report.', ['Pinterest/ORG']],
+  ['Instacart filed for an initial public offering.', ['Instacart/ORG']],
+  ['Etsy sellers protested the higher fees.', ['Etsy/ORG']],
+  ['Xiaomi launched an electric car in Beijing.', ['Xiaomi/ORG', 'Beijing/LOC']],
+  ['Alibaba was fined a record amount by Chinese regulators.', ['Alibaba/ORG', 'Chinese/MISC']],
+  ['Dropbox cut 16 percent of its workforce, the company said.', ['Dropbox/ORG']],
+  ['Chipotle raised menu prices again in June.', ['Chipotle/ORG']],
+  ['Novavax asked regulators to authorize its vaccine.', ['Novavax/ORG']],
+  ['Roblox said daily users rose to 70 million.', ['Roblox/ORG']],
+  ['The chief executive of Zillow said home prices would cool.', ['Zillow/ORG']],
+  ['Investors in Snowflake cheered the results.', ['Snowflake/ORG']],
+  ['Residents of Mariupol fled west toward Zaporizhzhia.', ['Mariupol/LOC', 'Zaporizhzhia/LOC']],
+  ['Wildfires destroyed much of Lahaina in August.', ['Lahaina/LOC']],
+];
+
 /** The floor for MODERN: perceptron-4 scored 88.3 when this suite was written (perceptron-3: 83.1; perceptron-5: 89.8). */
 const MODERN_F1_FLOOR = 85;
 /**
@@ -214,6 +256,13 @@ const MODERN_F1_FLOOR = 85;
  * come out as places; see the entities README), so this guards against it getting worse while the class is open.
  */
 const COMPANIES_F1_FLOOR = 70;
+
+/**
+ * Floors for TITLED and MORE_COMPANIES: perceptron-5 scored 95.5 and 51.6 when they were written (unseen
+ * one-word companies are the open class; see the entities README).
+ */
+const TITLED_F1_FLOOR = 90;
+const MORE_COMPANIES_F1_FLOOR = 45;
 
 function tagged(tagger: EntityTagger, sentence: string): string[] {
   const short = { PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC', MISC: 'MISC' } as const;
@@ -259,6 +308,8 @@ describe('entity tagger on modern news (committed model)', () => {
   it.each([
     ['modern', MODERN, MODERN_F1_FLOOR],
     ['company', COMPANIES, COMPANIES_F1_FLOOR],
+    ['titled', TITLED, TITLED_F1_FLOOR],
+    ['more company', MORE_COMPANIES, MORE_COMPANIES_F1_FLOOR],
   ] as const)('keeps exact-match F1 on the %s sentences at or above its floor', (_suite, cases, floor) => {
     // Act
     const { f1, misses } = score(tagger, cases);
