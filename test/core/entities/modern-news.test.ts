@@ -223,7 +223,10 @@ const TITLED: readonly Case[] = [
   ['Sen. Mitch McConnell blocked the vote.', ['Mitch McConnell/PER']],
   ['Gov. Ron DeSantis signed the law in Tallahassee.', ['Ron DeSantis/PER', 'Tallahassee/LOC']],
   ['President Andres Manuel Lopez Obrador criticized the court ruling.', ['Andres Manuel Lopez Obrador/PER']],
-  ['Crown Prince Mohammed bin Salman hosted the investors in Riyadh.', ['Mohammed bin Salman/PER', 'Riyadh/LOC']],
+  [
+    'Crown Prince Mohammed bin Salman hosted the investors in Riyadh.',
+    ['Mohammed bin Salman/PER', 'Riyadh/LOC'],
+  ],
   ['Ursula von der Leyen said the bloc would impose new sanctions.', ['Ursula von der Leyen/PER']],
   ['Cyril Ramaphosa survived a vote in parliament over the scandal.', ['Cyril Ramaphosa/PER']],
   ['Shehbaz Sharif was sworn in as prime minister.', ['Shehbaz Sharif/PER']],
