@@ -433,6 +433,7 @@ function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] 
         majorityTypes: false,
         capsEcho: false,
         brands: false,
+        titles: false,
       },
     },
     ...MENTION_VETOES.map((v) => ({
@@ -446,6 +447,7 @@ function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] 
     { name: 'without majority-type', options: { majorityTypes: false } },
     { name: 'without caps-echo', options: { capsEcho: false } },
     { name: 'without brand-names', options: { brands: false } },
+    { name: 'without titled-person', options: { titles: false } },
   ];
 }
 

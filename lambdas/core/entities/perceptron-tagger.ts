@@ -23,6 +23,7 @@ import {
   refineHolidayMentions,
   refineMajorityTypes,
   refineNamesakes,
+  refineTitledPersons,
 } from './refiners';
 import type { MentionVeto } from './refiners/mention-veto';
 import { SparseWeights } from './sparse-weights';
@@ -74,6 +75,8 @@ export interface PerceptronTaggerOptions {
   readonly capsEcho?: boolean;
   /** Whether one-word places the gazetteers know only as companies or brands become organisations. @default true */
   readonly brands?: boolean;
+  /** Whether a mention right after a title of office ("Senator …") becomes a person. @default true */
+  readonly titles?: boolean;
 }
 
 /**
@@ -94,6 +97,7 @@ export function createPerceptronTagger(
   const majorityTypes = options.majorityTypes ?? true;
   const capsEcho = options.capsEcho ?? true;
   const brands = options.brands ?? true;
+  const titles = options.titles ?? true;
   // A later stage's transition weights are corrections to the sum of those below it.
   const sums = {
     pairs: new Float32Array(LABEL_COUNT * LABEL_COUNT),
@@ -141,6 +145,8 @@ export function createPerceptronTagger(
         }
       }
       let refined = adjacentPersons ? mergeAdjacentPersons(text, spans) : spans;
+      // Before majority typing, so a titled mention also votes for the name's other mentions.
+      if (titles) refined = refineTitledPersons(text, refined);
       if (majorityTypes) refined = refineMajorityTypes(refined);
       if (capsEcho) refined = echoCapitalizedMentions(text, refined);
       if (holidays) refined = refineHolidayMentions(refined);

@@ -10,6 +10,7 @@ export { refineHolidayMentions } from './holiday-names';
 export { refineMajorityTypes } from './majority-type';
 export { refineNamesakes } from './namesake';
 export { redecodeVetoedMentions } from './redecode';
+export { refineTitledPersons } from './titled-person';
 export { REFINERS_VERSION } from './version';
 
 /** The vetoes the tagger applies after decoding, in order (the first that applies to a mention wins). */
