@@ -149,6 +149,29 @@ describe('modern news formats', () => {
     ['Banks failed in 2007-2008, regulators said.', undefined, '2008', 'DATE', '2008'],
     ['The 2012-13 school year ended early.', undefined, '13', 'DATE', '2013'],
     ['The 1999–00 season was the last.', undefined, '00', 'DATE', '2000'],
+    // Bylines and time stamps as news sites print them.
+    ['Mon 2 Oct 2023 14.30 BST', undefined, 'Mon 2 Oct 2023', 'DATE', '2023-10-02'],
+    ['Mon 2 Oct 2023 14.30 BST', undefined, '14.30 BST', 'TIME', '2023-10-02T14:30'],
+    ['Last modified on Thu 05 Oct 2023 09.12 EDT', undefined, 'Thu 05 Oct 2023', 'DATE', '2023-10-05'],
+    // A time stamp's clock time and date are one TIME, as TimeML writes "5 p.m. EST, Nov. 6".
+    ['Published: 14:30, 2 October 2023', undefined, '14:30, 2 October 2023', 'TIME', '2023-10-02T14:30'],
+    ['Updated 2 Oct 2023, 3:14 pm', undefined, '3:14 pm', 'TIME', '2023-10-02T15:14'],
+    ['Oct 2, 2023 / 10:22 AM EDT / Updated an hour ago', undefined, 'Oct 2, 2023', 'DATE', '2023-10-02'],
+    [
+      'Oct 2, 2023 / 10:22 AM EDT / Updated an hour ago',
+      undefined,
+      '10:22 AM EDT',
+      'TIME',
+      '2023-10-02T10:22',
+    ],
+    [
+      'Updated 3:14 PM EDT, Mon October 2, 2023',
+      undefined,
+      '3:14 PM EDT, Mon October 2, 2023',
+      'TIME',
+      '2023-10-02T15:14',
+    ],
+    ['Posted Mon 2 Oct 2023 at 1:20pm', undefined, '1:20pm', 'TIME', '2023-10-02T13:20'],
   ])('%s (%s)', (text, locale, expression, type, value) => {
     // Act
     const spans = found(text, REF, locale);

@@ -4,6 +4,13 @@ export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thurs
 /** Regex source for a full weekday name. */
 export const WEEKDAY_SOURCE = '(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
 
+/**
+ * Regex source for a weekday name or its abbreviation with an optional period ("Mon", "Tues.", "Thu"), as bylines
+ * print them before a date ("Mon 2 Oct 2023"); only safe next to a date, where the abbreviation cannot be a word.
+ */
+export const WEEKDAY_OR_ABBREVIATION_SOURCE =
+  '(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday|(?:sun|mon|tues?|wed|thu(?:rs?)?|fri|sat)\\.?)';
+
 /** Day of week (0 = Sunday) of a weekday name, or -1. */
 export function parseWeekday(raw: string): number {
   return WEEKDAY_NAMES.indexOf(raw.toLowerCase());

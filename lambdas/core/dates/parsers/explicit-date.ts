@@ -4,11 +4,12 @@ import { resolveYearOf } from '../anchoring/direction';
 import { formatPoint, type Point } from '../calendar/point';
 import { candidate, isCapitalized } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
-import { WEEKDAY_SOURCE } from '../lexicon/calendar-words';
+import { WEEKDAY_OR_ABBREVIATION_SOURCE } from '../lexicon/calendar-words';
 
 const YEAR = '(?:1[5-9]|20|21)\\d\\d';
 const SECOND_DAY = /^\s+(?:and|or|to|through)\s+(\d{1,2})(?![\d%\w]|[,.:]\d)/;
-const WEEKDAY_BEFORE = new RegExp(`\\b(${WEEKDAY_SOURCE}),?\\s+$`, 'i');
+// "The Sun 2 October": after "the", an abbreviation is a name.
+const WEEKDAY_BEFORE = new RegExp(`(?<!\\bthe\\s+)\\b(${WEEKDAY_OR_ABBREVIATION_SOURCE}),?\\s+$`, 'i');
 
 /**
  * "Aug. 7", "August 7, 1998", "Friday, Oct. 23", "Oct 23 1999". Without a year, the sentence's tense picks the
@@ -19,7 +20,7 @@ export const monthDayYearParser: Parser = {
   keywords: ['month'],
   reach: 10,
   pattern: new RegExp(
-    `\\b(${MONTH_BEFORE_DAY_SOURCE})\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(${YEAR})\\b)?(?!\\s*(?:%|percent|\\d|/|:\\d))`,
+    `\\b(${MONTH_BEFORE_DAY_SOURCE})\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(${YEAR})\\b)?(?!\\s*(?:%|percent|\\d|:\\d)|/)`,
     'gi',
   ),
   extract(m, { text }) {
@@ -67,7 +68,9 @@ export const dayMonthYearParser: Parser = {
     const lead = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, m.index - 12), m.index));
     const weekday = lead !== null && isCapitalized(lead[1] ?? '');
     // "5 May" after a number is a list or a quantity ("1, 5 May", "1.5 May"); a sentence's period is not.
-    if (!weekday && /\d\s*[,.]?\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return null;
+    // A clock time before it is a time stamp's ("14:30, 2 October 2023").
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (!weekday && /\d\s*[,.]?\s*$/.test(before) && !/\b\d{1,2}:\d{2},?\s+$/.test(before)) return null;
     return dayCandidate(
       this.name,
       weekday ? m.index - (lead?.[0].length ?? 0) : m.index,

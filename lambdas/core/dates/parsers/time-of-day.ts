@@ -1,4 +1,4 @@
-import { MONTH_SOURCE } from '../../calendar/months';
+import { MONTH_BEFORE_DAY_SOURCE, MONTH_SOURCE } from '../../calendar/months';
 import { dayPoint, formatPoint } from '../calendar/point';
 import { candidate } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
@@ -15,7 +15,8 @@ const ZONE_WORD =
 const ZONE = `(?:\\s+(?:${US_ZONE}|GMT|UTC|BST|CET|CEST|KST|JST|${ZONE_WORD}|local\\s+time)\\b)?`;
 // A 24-hour clock reading is only safe where 24-hour time is the convention: "11:15 EST" on an election night is
 // 11:15 p.m. and "UPDATE at 1:30 ET" an afternoon, so US zones take it only past noon or with a leading zero.
-const CLOCK_ZONE = `(?=\\s+(?:GMT|UTC|BST|CET|CEST|KST|JST|local|${US_ZONE}\\b))`;
+// A time stamp's clock time before its dated day ("14:30, 2 October 2023") is 24-hour time too.
+const CLOCK_ZONE = `(?=\\s+(?:GMT|UTC|BST|CET|CEST|KST|JST|local|${US_ZONE}\\b)|,\\s+(?:\\d{1,2}\\s+${MONTH_BEFORE_DAY_SOURCE}|${MONTH_BEFORE_DAY_SOURCE}\\s*\\d{1,2},?)\\s+(?:19|20)\\d\\d)`;
 // The pattern ignores case for "A.M." and "Noon"; zone abbreviations must be capitals ("p.m. Mt. Vernon").
 const ABBREVIATION_AT_END = /\s+([A-Za-z]{2,4})$/;
 
@@ -28,14 +29,16 @@ export const timeOfDayParser: Parser = {
   keywords: ['digit', 'clockWord'],
   reach: 0,
   pattern: new RegExp(
-    `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.\\s?m\\b\\.?|p\\.\\s?m\\b\\.?|am\\b|pm\\b)|(\\d{1,2})\\s+in\\s+the\\s+(morning|afternoon|evening)|(\\d{1,2}):(\\d{2})${CLOCK_ZONE}|(noon|midnight|midday))${ZONE}`,
+    `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.\\s?m\\b\\.?|p\\.\\s?m\\b\\.?|am\\b|pm\\b)|(\\d{1,2})\\s+in\\s+the\\s+(morning|afternoon|evening)|(\\d{1,2})[:.](\\d{2})${CLOCK_ZONE}|(noon|midnight|midday))${ZONE}`,
     'gi',
   ),
   extract(m, { text }) {
     const [matched, h1, min1, ampm, h2, part, h3, min3, named] = m;
     const zone = ABBREVIATION_AT_END.exec(matched);
     const lowerZone =
-      zone !== null && /[a-z]/.test(zone[1] ?? '') && !/^(?:time|eastern|pacific)$/i.test(zone[1] ?? '');
+      zone !== null &&
+      /[a-z]/.test(zone[1] ?? '') &&
+      !/^(?:time|eastern|pacific|am|pm)$/i.test(zone[1] ?? '');
     const whole = lowerZone ? matched.slice(0, matched.length - (zone?.[0].length ?? 0)) : matched;
     let hour: number;
     let minute = 0;
