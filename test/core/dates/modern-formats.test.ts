@@ -149,6 +149,10 @@ describe('modern news formats', () => {
     ['Banks failed in 2007-2008, regulators said.', undefined, '2008', 'DATE', '2008'],
     ['The 2012-13 school year ended early.', undefined, '13', 'DATE', '2013'],
     ['The 1999–00 season was the last.', undefined, '00', 'DATE', '2000'],
+    // A month abbreviation without its period before a year; schedules in the present tense look ahead.
+    ['Sales for Sept 2023 fell.', undefined, 'Sept 2023', 'DATE', '2023-09'],
+    ['The rules take effect Jan. 1.', undefined, 'Jan. 1', 'DATE', '2025-01-01'],
+    ['The report is due in February.', undefined, 'February', 'DATE', '2025-02'],
     // Bylines and time stamps as news sites print them.
     ['Mon 2 Oct 2023 14.30 BST', undefined, 'Mon 2 Oct 2023', 'DATE', '2023-10-02'],
     ['Mon 2 Oct 2023 14.30 BST', undefined, '14.30 BST', 'TIME', '2023-10-02T14:30'],

@@ -1,15 +1,18 @@
-import { MONTH_SOURCE, parseMonth } from '../../calendar/months';
+import { MONTH_BEFORE_DAY_SOURCE, MONTH_SOURCE, parseMonth } from '../../calendar/months';
 import { parseDirection, resolveYearOf } from '../anchoring/direction';
 import { formatPoint, type Point } from '../calendar/point';
 import { candidate, isCapitalized } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 
-/** "July 1997", "January of 1998". */
+/** "July 1997", "January of 1998", "Sept 2023" (an abbreviation without its period only before the year). */
 export const monthYearParser: Parser = {
   name: 'month-year',
   keywords: ['month'],
   reach: 10,
-  pattern: new RegExp(`\\b(${MONTH_SOURCE}),?\\s+(?:of\\s+)?((?:1[5-9]|20)\\d\\d)\\b(?!\\s*(?:%|\\d))`, 'gi'),
+  pattern: new RegExp(
+    `\\b(${MONTH_BEFORE_DAY_SOURCE}),?\\s+(?:of\\s+)?((?:1[5-9]|20)\\d\\d)\\b(?!\\s*(?:%|\\d))`,
+    'gi',
+  ),
   extract(m) {
     const [whole, monthWord = '', yearText = ''] = m;
     if (!isCapitalized(monthWord)) return null;

@@ -20,6 +20,11 @@ describe('tenseAround', () => {
     ['Others were wounded in the blasts next to the U.S. embassies on Friday.', 'past'],
     ['President Bill Clinton Friday condemned the attacks at U.S. embassies and vowed to act.', 'past'],
     ['The visit of Commerce Secretary William Daley is slated for Friday.', 'future'],
+    // A schedule in the present looks ahead.
+    ['The new rules take effect on Friday.', 'future'],
+    ['The law goes into effect on Friday.', 'future'],
+    ['The filing is due on Friday.', 'future'],
+    ['The rules took effect on Friday.', 'past'],
     // "since" looks back whatever the verb.
     ['Investigators have been searching for him since shortly after Friday.', 'past'],
     ['Prices have risen since Friday.', 'past'],
