@@ -153,6 +153,8 @@ describe('modern news formats', () => {
     ['Sales for Sept 2023 fell.', undefined, 'Sept 2023', 'DATE', '2023-09'],
     ['The rules take effect Jan. 1.', undefined, 'Jan. 1', 'DATE', '2025-01-01'],
     ['The report is due in February.', undefined, 'February', 'DATE', '2025-02'],
+    ['The talks start on Friday in Geneva.', undefined, 'Friday', 'DATE', '2024-04-12'],
+    ['Early voting ends Monday.', undefined, 'Monday', 'DATE', '2024-04-15'],
     // Bylines and time stamps as news sites print them.
     ['Mon 2 Oct 2023 14.30 BST', undefined, 'Mon 2 Oct 2023', 'DATE', '2023-10-02'],
     ['Mon 2 Oct 2023 14.30 BST', undefined, '14.30 BST', 'TIME', '2023-10-02T14:30'],

@@ -21,6 +21,10 @@ describe('tenseAround', () => {
     ['President Bill Clinton Friday condemned the attacks at U.S. embassies and vowed to act.', 'past'],
     ['The visit of Commerce Secretary William Daley is slated for Friday.', 'future'],
     // A schedule in the present looks ahead.
+    ['Early voting ends Friday.', 'future'],
+    ['The summit, which begins Friday, is tense.', 'future'],
+    ['EU leaders meet on Friday to settle it.', 'future'],
+    ['Ryan speaks Friday in Vandalia.', 'unknown'],
     ['The new rules take effect on Friday.', 'future'],
     ['The law goes into effect on Friday.', 'future'],
     ['The filing is due on Friday.', 'future'],

@@ -6,7 +6,7 @@ describe('a day of the month named alone', () => {
     ['The talks ended on the 20th, officials said.', '2024-03-15', 'the 20th', '2024-02-20'],
     ['The vote will be held on the 2nd.', '2024-03-15', 'the 2nd', '2024-04-02'],
     ['The vote is set for the 28th.', '2024-03-15', 'the 28th', '2024-03-28'],
-    ['The fund closes on the 31st.', '2024-04-10', 'the 31st', '2024-03-31'],
+    ['The fund pays out on the 31st.', '2024-04-10', 'the 31st', '2024-03-31'],
     // A deadline in the present tense looks ahead, past a month without the day.
     ['Payment is due by the 31st.', '2024-04-10', 'the 31st', '2024-05-31'],
   ])('%s (published %s)', (text, ref, expression, value) => {
