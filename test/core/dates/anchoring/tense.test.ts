@@ -25,6 +25,8 @@ describe('tenseAround', () => {
     ['The summit, which begins Friday, is tense.', 'future'],
     ['EU leaders meet on Friday to settle it.', 'future'],
     ['Ryan speaks Friday in Vandalia.', 'unknown'],
+    ['The festival runs through Friday.', 'future'],
+    ['The festival ran through Friday.', 'past'],
     ['The new rules take effect on Friday.', 'future'],
     ['The law goes into effect on Friday.', 'future'],
     ['The filing is due on Friday.', 'future'],
