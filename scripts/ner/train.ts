@@ -434,6 +434,7 @@ function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] 
         capsEcho: false,
         brands: false,
         titles: false,
+        openingNames: false,
       },
     },
     ...MENTION_VETOES.map((v) => ({
@@ -448,6 +449,7 @@ function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] 
     { name: 'without caps-echo', options: { capsEcho: false } },
     { name: 'without brand-names', options: { brands: false } },
     { name: 'without titled-person', options: { titles: false } },
+    { name: 'without opening-name', options: { openingNames: false } },
   ];
 }
 
@@ -525,7 +527,9 @@ function crossValidate(
   });
 }
 
-const WORD_FEATURE_GROUPS: readonly WordFeatureGroup[] = ['news', 'glove', 'caps'];
+/** The groups a model is trained with by default; `place` may replace `company` (the table holds one). */
+const WORD_FEATURE_GROUPS: readonly WordFeatureGroup[] = ['news', 'glove', 'caps', 'company'];
+const ALL_WORD_FEATURE_GROUPS: readonly WordFeatureGroup[] = [...WORD_FEATURE_GROUPS, 'place'];
 
 function main(): void {
   const { values } = parseArgs({
@@ -534,7 +538,7 @@ function main(): void {
       epochs: { type: 'string', default: '0' },
       'stage2-epochs': { type: 'string', default: '0' },
       stages: { type: 'string', default: '2' },
-      version: { type: 'string', default: 'perceptron-5' },
+      version: { type: 'string', default: 'perceptron-6' },
       gazetteers: { type: 'boolean', default: true },
       grobid: { type: 'string', default: 'true' },
       'word-features': { type: 'string', default: WORD_FEATURE_GROUPS.join(',') },
@@ -555,11 +559,16 @@ function main(): void {
   ];
   const groups = (values['word-features'] as string)
     .split(',')
-    .filter((g): g is WordFeatureGroup => (WORD_FEATURE_GROUPS as readonly string[]).includes(g));
+    .filter((g): g is WordFeatureGroup => (ALL_WORD_FEATURE_GROUPS as readonly string[]).includes(g));
+  if (groups.includes('company') && groups.includes('place'))
+    throw new Error('--word-features: the word table holds company or place contexts, not both');
   const lexicon: FeatureLexicon = values.gazetteers
     ? {
         ...buildGazetteers(commonWords(docs), { grobid: values.grobid === 'true' }),
-        words: groups.length > 0 ? loadWordTable(values.words as string) : EMPTY_WORD_TABLE,
+        words:
+          groups.length > 0
+            ? loadWordTable(values.words as string, groups.includes('place') ? 'place' : 'company')
+            : EMPTY_WORD_TABLE,
         wordFeatures: groups,
       }
     : EMPTY_LEXICON;

@@ -1,6 +1,7 @@
 /**
  * Reads the committed word representations (`npm run build:lexicon` writes them) into the table compiled
- * into the entity model: cluster paths of both trees, and capitalisation and frequency in news as buckets.
+ * into the entity model: cluster paths of both trees, capitalisation in news, and company or place contexts in
+ * news, as buckets.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -29,25 +30,57 @@ export function capsBucket(percent: number): number {
   return b;
 }
 
-/** Occurrences in the 32M words, in half-decades: 5 → 1, 100 → 4, 3,162 and more → 7. */
-export function frequencyBucket(count: number): number {
-  if (count <= 0) return 0;
-  return Math.min(7, Math.floor(Math.log10(count) * 2));
+/**
+ * Share of a word's capitalised uses right after a preposition of place, bucketed 1..7 (0: too rare to say).
+ * The edges follow eng.train's gold names: half of its PER and MISC tokens are under 1.5%, three quarters of
+ * its LOC tokens above 10%, and companies news names sit between ("uber" 6%, "google" 10%).
+ */
+export function placeBucket(percent: number): number {
+  if (percent < 0) return 0;
+  const edges = [1, 3, 6, 10, 16, 25];
+  let b = 1;
+  for (const e of edges) if (percent >= e) b++;
+  return b;
 }
 
-/** Loads the table from `path` (a gzipped `word \t newsPath \t glovePath \t capsPercent \t count` file). */
-export function loadWordTable(path = WORD_REPRESENTATIONS): WordTable {
+/**
+ * Share of a word's capitalised uses next to company words, in tenths of a percent, bucketed 1..7 (0: too rare
+ * to say). eng.train's PER and LOC names are at 0 nine times in ten; companies news names are at 1 to 10%
+ * ("uber" 3.1%, "huawei" 10.1%, "disney" 2.8%, "twitter" 0.5%; "kremlin" 3.3%, for its spokesmen).
+ */
+export function companyBucket(permille: number): number {
+  if (permille < 0) return 0;
+  const edges = [1, 3, 6, 10, 20, 40];
+  let b = 1;
+  for (const e of edges) if (permille >= e) b++;
+  return b;
+}
+
+/** Which news contexts the table's context bucket holds (see `WordRepresentation.context`). */
+export type ContextColumn = 'company' | 'place';
+
+/**
+ * Loads the table from `path` (a gzipped
+ * `word \t newsPath \t glovePath \t capsPercent \t count \t placePercent \t companyPermille` file; the count is
+ * not used), with the `context` column's buckets.
+ */
+export function loadWordTable(path = WORD_REPRESENTATIONS, context: ContextColumn = 'company'): WordTable {
   const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n');
   const hashes: number[] = [];
   const values: number[] = [];
   for (const line of lines) {
     if (line.length === 0) continue;
-    const [word, news, glove, caps, count] = line.split('\t') as [string, string, string, string, string];
+    const [word, news, glove, caps, , place = '-1', company = '-1'] = line.split('\t') as [
+      string,
+      string,
+      string,
+      string,
+    ];
     const value = packWord({
       news: packPath(news),
       glove: packPath(glove),
       caps: capsBucket(Number(caps)),
-      frequency: frequencyBucket(Number(count)),
+      context: context === 'company' ? companyBucket(Number(company)) : placeBucket(Number(place)),
     });
     if (value === 0) continue;
     hashes.push(hashString(word));

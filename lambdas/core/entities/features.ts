@@ -55,6 +55,8 @@ const T_NEWS_CLUSTER = 50; // 50..53, by level
 const T_GLOVE_CLUSTER = 54; // 54..57, by level
 const T_CAPS = 58;
 const T_CAPS_CASE = 59;
+const T_CONTEXT = 60;
+const T_CONTEXT_CASE = 61;
 
 /** Capitalisation bucket from which a word reads as a name (70% of its mid-sentence uses; word-table.ts). */
 const NAME_LIKE_CAPS = 5;
@@ -167,8 +169,10 @@ function wordEntry(w: string, lexicon: FeatureLexicon): WordEntry {
  * ("trump" with "biden" and "obama"); for any other word, its GloVe cluster (2014, six billion words: the
  * better vectors for ordinary words, but an older sense of names that became news later: GloVe files
  * "trump" with "privilege" and "forfeit"). Then how often news capitalises it, alone and with how this
- * occurrence is cased. Frequency is left out: which names are frequent is the news of the day, and the
- * 1996 training text would teach that frequent capitalised words are places.
+ * occurrence is cased. Then how often news writes it next to company words ("Uber's chief executive",
+ * "shares of", "the startup"): the clusters, built from all neighbouring words, file "google" with "china",
+ * and this is what tells "Spotify" from "Sweden". Frequency is left out: which names are frequent is the news
+ * of the day, and the 1996 training text would teach that frequent capitalised words are places.
  */
 function representationKeys(rep: number, cls: number, lexicon: FeatureLexicon, out: number[]): void {
   const groups = lexicon.wordFeatures;
@@ -185,6 +189,10 @@ function representationKeys(rep: number, cls: number, lexicon: FeatureLexicon, o
   if (groups.includes('caps')) {
     out.push(mix(T_CAPS, w.caps));
     out.push(mix3(T_CAPS_CASE, w.caps, cls));
+  }
+  if (w.context !== 0 && (groups.includes('company') || groups.includes('place'))) {
+    out.push(mix(T_CONTEXT, w.context));
+    out.push(mix3(T_CONTEXT_CASE, w.context, cls));
   }
 }
 

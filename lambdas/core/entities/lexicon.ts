@@ -87,8 +87,12 @@ export interface FeatureLexicon {
   readonly wordFeatures: readonly WordFeatureGroup[];
 }
 
-/** Feature groups read from the word table: news clusters, GloVe clusters, capitalisation in news. */
-export type WordFeatureGroup = 'news' | 'glove' | 'caps';
+/**
+ * Feature groups read from the word table: news clusters, GloVe clusters, capitalisation in news, and the
+ * share of a word's uses in company contexts (`company`) or after prepositions of place (`place`); the table
+ * holds one of the last two, so a model uses at most one of them.
+ */
+export type WordFeatureGroup = 'news' | 'glove' | 'caps' | 'company' | 'place';
 
 /** A lexicon with no entries. */
 export const EMPTY_LEXICON: FeatureLexicon = {

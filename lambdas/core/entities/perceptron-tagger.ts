@@ -18,6 +18,7 @@ import {
   MENTION_VETOES,
   mergeAdjacentPersons,
   REFINERS_VERSION,
+  redecodeOpeningNames,
   redecodeVetoedMentions,
   refineBrandNames,
   refineHolidayMentions,
@@ -77,6 +78,8 @@ export interface PerceptronTaggerOptions {
   readonly brands?: boolean;
   /** Whether a mention right after a title of office ("Senator …") becomes a person. @default true */
   readonly titles?: boolean;
+  /** Whether a sentence's first word that news always capitalises is kept out of "outside". @default true */
+  readonly openingNames?: boolean;
 }
 
 /**
@@ -98,6 +101,7 @@ export function createPerceptronTagger(
   const capsEcho = options.capsEcho ?? true;
   const brands = options.brands ?? true;
   const titles = options.titles ?? true;
+  const openingNames = options.openingNames ?? true;
   // A later stage's transition weights are corrections to the sum of those below it.
   const sums = {
     pairs: new Float32Array(LABEL_COUNT * LABEL_COUNT),
@@ -127,7 +131,7 @@ export function createPerceptronTagger(
       const raw = prepareText(text);
       const words = truecase ? truecaseWords(raw.words, raw.sentences, model.lexicon) : raw.words;
       const prepared = { ...raw, words };
-      const labels = decodeLabels(prepared, stages, model.lexicon, cache, scratch, vetoes);
+      const labels = decodeLabels(prepared, stages, model.lexicon, cache, scratch, vetoes, openingNames);
       const spans: EntitySpan[] = [];
       const { tokens } = prepared;
       // Constrained decoding leaves well-formed BILOU per sentence: an entity opens at B or U and closes
@@ -202,6 +206,7 @@ function decodeLabels(
   cache: WordCache,
   scratch: Scratch,
   vetoes: readonly MentionVeto[],
+  openingNames: boolean,
 ): Uint8Array {
   const n = prepared.words.length;
   const first = stages[0] as ScoringStage;
@@ -261,6 +266,7 @@ function decodeLabels(
     transitions = second.transitions;
   }
   redecodeVetoedMentions(prepared.words, prepared.sentences, emissions, transitions, labels, back, vetoes);
+  if (openingNames) redecodeOpeningNames(words, prepared.sentences, emissions, transitions, labels, back);
   return labels;
 }
 

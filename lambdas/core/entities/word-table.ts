@@ -1,7 +1,7 @@
 /**
  * What unlabeled news says about single words, compiled into the model at training time: per normalised word
- * (by hash), its cluster paths in two word-representation trees and how it is capitalised in news. Stored
- * as an open-addressing table of 32-bit hashes and 32-bit packed values, loaded with two array copies.
+ * (by hash), its cluster paths in two word-representation trees, how it is capitalised in news and a bucket of
+ * the contexts news writes it in (companies' or places'). Stored as an open-addressing table of 32-bit hashes and 32-bit packed values, loaded with two array copies.
  */
 
 /** Bits per tree level: the build splits every cluster into 8. */
@@ -15,7 +15,7 @@ const NEWS_FLAG = 1 << PATH_BITS;
 const GLOVE_SHIFT = PATH_BITS + 1;
 const GLOVE_FLAG = 1 << (2 * PATH_BITS + 1);
 const CAPS_SHIFT = 2 * PATH_BITS + 2;
-const FREQUENCY_SHIFT = CAPS_SHIFT + 3;
+const CONTEXT_SHIFT = CAPS_SHIFT + 3;
 
 /** A word's entry, unpacked. Paths are `undefined` when the tree does not hold the word. */
 export interface WordRepresentation {
@@ -23,13 +23,17 @@ export interface WordRepresentation {
   readonly glove: number | undefined;
   /** How often the word is capitalised mid-sentence in news, bucketed 1..7; 0 when too rare to say. */
   readonly caps: number;
-  /** Frequency in news, bucketed 0..7. */
-  readonly frequency: number;
+  /**
+   * How often news writes the capitalised word in one kind of context, bucketed 1..7 (0: too rare to say): next
+   * to company words ("Uber's chief executive", "shares"), or, for the `place` feature group, after "in",
+   * "from"… The model's `wordFeatures` say which.
+   */
+  readonly context: number;
 }
 
 /** Packs a word's representation into 32 bits (the table's value format). */
 export function packWord(w: WordRepresentation): number {
-  let v = ((w.caps & 7) << CAPS_SHIFT) | ((w.frequency & 7) << FREQUENCY_SHIFT);
+  let v = ((w.caps & 7) << CAPS_SHIFT) | ((w.context & 7) << CONTEXT_SHIFT);
   if (w.news !== undefined) v |= NEWS_FLAG | ((w.news & PATH_MASK) << NEWS_SHIFT);
   if (w.glove !== undefined) v |= GLOVE_FLAG | ((w.glove & PATH_MASK) << GLOVE_SHIFT);
   return v >>> 0;
@@ -41,7 +45,7 @@ export function unpackWord(v: number): WordRepresentation {
     news: v & NEWS_FLAG ? (v >>> NEWS_SHIFT) & PATH_MASK : undefined,
     glove: v & GLOVE_FLAG ? (v >>> GLOVE_SHIFT) & PATH_MASK : undefined,
     caps: (v >>> CAPS_SHIFT) & 7,
-    frequency: (v >>> FREQUENCY_SHIFT) & 7,
+    context: (v >>> CONTEXT_SHIFT) & 7,
   };
 }
 

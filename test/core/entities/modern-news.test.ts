@@ -255,17 +255,18 @@ const MORE_COMPANIES: readonly Case[] = [
 /** The floor for MODERN: perceptron-4 scored 88.3 when this suite was written (perceptron-3: 83.1; perceptron-5: 89.8). */
 const MODERN_F1_FLOOR = 85;
 /**
- * The floor for COMPANIES: perceptron-5 scores 73.7, perceptron-4 66.7 (a known weakness: unseen companies
- * come out as places; see the entities README), so this guards against it getting worse while the class is open.
+ * The floor for COMPANIES: perceptron-6 scores 79.6, perceptron-5 73.7, perceptron-4 66.7 (a known weakness:
+ * unseen companies come out as places; see the entities README), so this guards against it getting worse while
+ * the class is open.
  */
-const COMPANIES_F1_FLOOR = 70;
+const COMPANIES_F1_FLOOR = 75;
 
 /**
- * Floors for TITLED and MORE_COMPANIES: perceptron-5 scored 95.5 and 51.6 when they were written (unseen
- * one-word companies are the open class; see the entities README).
+ * Floors for TITLED and MORE_COMPANIES: perceptron-5 scored 95.5 and 51.6 when they were written, perceptron-6
+ * 95.5 and 57.1 (unseen one-word companies are the open class; see the entities README).
  */
 const TITLED_F1_FLOOR = 90;
-const MORE_COMPANIES_F1_FLOOR = 45;
+const MORE_COMPANIES_F1_FLOOR = 50;
 
 function tagged(tagger: EntityTagger, sentence: string): string[] {
   const short = { PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC', MISC: 'MISC' } as const;

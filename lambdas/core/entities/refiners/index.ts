@@ -9,6 +9,7 @@ export { echoCapitalizedMentions } from './caps-echo';
 export { refineHolidayMentions } from './holiday-names';
 export { refineMajorityTypes } from './majority-type';
 export { refineNamesakes } from './namesake';
+export { redecodeOpeningNames } from './opening-name';
 export { redecodeVetoedMentions } from './redecode';
 export { refineTitledPersons } from './titled-person';
 export { REFINERS_VERSION } from './version';
