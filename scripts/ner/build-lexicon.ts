@@ -13,14 +13,16 @@
  *   (Wikipedia 2014 + Gigaword newswire), a second view of the same words.
  * - **Capitalisation in news**: how often a word is capitalised away from the start of a sentence, and how
  *   often it occurs. "tiktok" is capitalised in every mid-sentence use; "will" in few.
- * - **Place contexts in news**: of a word's capitalised mid-sentence uses, the share written right after a
- *   preposition of place ("in Chicago", "from the Netherlands"). News writes places there a fifth to a third of
- *   the time and companies and people rarely ("uber" 6%, "sanders" 1%, "chicago" 29%), which the news clusters,
- *   built from all neighbouring words, do not separate: they file "google" with "china".
+ * - **Company and place contexts in news**: of a word's capitalised mid-sentence uses (at least 5), the share
+ *   next to a company word ("Uber's chief executive", "shares", "Inc.", "the startup Stripe"), in tenths of a
+ *   percent, and the share right after a preposition of place ("in Chicago", "from the Netherlands"), in
+ *   percent: "huawei" 10.1% and "uber" 3.1% against "chicago" 0.0%; "chicago" 34% and "china" 16% against
+ *   "uber" 6% and "sanders" 1%. The news clusters, built from all neighbouring words, do not separate these:
+ *   they file "google" with "china". The model reads one of the two (see the entities README).
  *
  * Seeded and single-threaded: the same inputs give the same bytes. The output holds words and statistics,
  * never text: one line per word,
- * `word \t newsPath \t glovePath \t capitalisedPercent \t count \t placePercent`.
+ * `word \t newsPath \t glovePath \t capitalisedPercent \t count \t placePercent \t companyPermille`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
