@@ -22,8 +22,9 @@ import { type QueryTarget, resolveQueryTarget } from './query-target';
 export const QUERY_USAGE = `newsflow query article ID|KEY|s3://BUCKET/KEY   one record (JSON); KEY as uploaded (raw/x.txt)
 newsflow query published DAY|DAY..DAY|YYYY-MM    articles published on those days
 newsflow query published unknown                 articles without a publication date (by upload day)
-newsflow query entity NAME [--type T] [--from DAY] [--to DAY]
-                                                 articles mentioning an entity (case-insensitive)
+newsflow query entity NAME [--type T] [--related] [--from DAY] [--to DAY]
+                                                 articles mentioning an entity (case-insensitive);
+                                                 --related: also its other names (U.S. for United States)
 newsflow query mentions VALUE [--from DAY] [--to DAY]
                                                  articles mentioning a date (2020, 2019-12, 2019-W51, …)
 newsflow query cost [FILE|DIR…]                  measure write and read units on DynamoDB Local
@@ -40,6 +41,7 @@ Without --stack/--table/--endpoint, reads the running local runtime (npm start).
 
 const OPTIONS = {
   type: { type: 'string' },
+  related: { type: 'boolean', default: false },
   from: { type: 'string' },
   to: { type: 'string' },
   limit: { type: 'string' },
@@ -176,8 +178,9 @@ async function runQuery(
       const name = args.join(' ');
       if (name.trim() === '') throw new UsageError('query entity needs a NAME');
       const type = values.type?.toUpperCase() as EntityType | undefined;
+      const related = values.related ? { related: true } : {};
       return printHits(
-        reader.findByEntity(type ? { name, type } : { name }, range, options),
+        reader.findByEntity(type ? { name, type, ...related } : { name, ...related }, range, options),
         values,
         reader,
         metering,

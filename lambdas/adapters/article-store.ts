@@ -70,7 +70,7 @@ export class TableArticleStore implements ArticleStore {
     const sequencer = sequencerOfItem(recordItem) ?? '';
     const storedSequencer = stored.record && (sequencerOfItem(stored.record) ?? '');
     if (storedSequencer !== undefined && storedSequencer > sequencer) return 'stale';
-    const current = stored.record && isCurrentLayout(stored.record) ? derivedLookups(stored.record) : [];
+    const current = stored.record ? derivedLookups(stored.record) : [];
     const wanted = new Set(lookups.map(keyId));
     const unwanted = [...current, ...stored.intent, ...stored.legacy].filter((k) => !wanted.has(keyId(k)));
     if (
@@ -116,7 +116,7 @@ export class TableArticleStore implements ArticleStore {
     const own = await this.table.loadArticle(articleId);
     const stored = toPartition(own);
     const lookups = [
-      ...(stored.record && isCurrentLayout(stored.record) ? derivedLookups(stored.record) : []),
+      ...(stored.record ? derivedLookups(stored.record) : []),
       ...stored.intent,
       ...stored.legacy,
     ];
@@ -131,7 +131,7 @@ export class TableArticleStore implements ArticleStore {
   public async itemsOf(articleId: string): Promise<TableItem[]> {
     const own = await this.table.loadArticle(articleId);
     const stored = toPartition(own);
-    const derived = stored.record && isCurrentLayout(stored.record) ? derivedLookups(stored.record) : [];
+    const derived = stored.record ? derivedLookups(stored.record) : [];
     return [...own, ...(await this.table.getItems(dedupe([...derived, ...stored.intent])))];
   }
 
@@ -174,7 +174,7 @@ function toPartition(items: readonly TableItem[]): Partition {
   return record ? { record, intent, legacy } : { intent, legacy };
 }
 
-/** The keys of the lookup items a committed record of the current layout has (it lists them). */
+/** The keys of the lookup items a committed record lists (none for layout 1, which kept them in its partition). */
 function derivedLookups(recordItem: TableItem): ItemKey[] {
   return lookupKeysOf(recordItem);
 }

@@ -4,6 +4,7 @@
  * module spells a key. Pure (no SDK, no I/O). See docs/records.md for the access patterns each key serves.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import ENTITY_ALIASES from '../../resources/lookup/entity-aliases.json';
 import type { StoredItems } from '../core/reconcile/plan';
 import { recordRevision } from '../core/record/revision';
 import { normalizeSequencer } from '../core/record/sequencer';
@@ -39,10 +40,14 @@ export const TABLE_DESIGN = {
 
 /**
  * The current table layout. Layout 1 (before 2026-12) kept lookup items in the article's partition, each copied
- * into the index, and the record's lists as plain attributes; a record of layout 1 is rewritten in this layout
- * the next time its article is synced (reprocess, reconcile or any new event).
+ * into the index, and the record's lists as plain attributes; layout 2 keyed entity lookup items by the name as
+ * written. A record of an older layout is rewritten in this layout the next time its article is synced
+ * (reprocess, reconcile or any new event). Layout 3 keys entity lookup items by identity ({@link entityKey}).
  */
-export const LAYOUT = 2;
+export const LAYOUT = 3;
+
+/** The first layout whose record item lists its lookup items (`lookups`) instead of keeping them in its partition. */
+const FIRST_LISTING_LAYOUT = 2;
 
 /** Sort key of the intent item: lookup keys written ahead of a record that may not have been committed. */
 const INTENT_SK = 'PENDING';
@@ -78,9 +83,43 @@ export function publishedPk(day: string): string {
 const ENTITY_PREFIX = 'ENTITY#';
 const MENTION_PREFIX = 'MENTION#';
 
-/** Lookup partition for an entity name (any type), matched case- and space-insensitively. */
+/**
+ * Lookup partition of an entity name (any type): the partition of its identity ({@link entityKey}), so a
+ * country's alternative names and demonym share one ("U.S.", "American" → `ENTITY#united states`).
+ */
 export function entityPk(name: string): string {
-  return `${ENTITY_PREFIX}${normalizeName(name)}`;
+  return `${ENTITY_PREFIX}${entityKey(name)}`;
+}
+
+/** A compound adjective naming a place ("Washington-based") is looked up under the place. */
+const PLACE_ADJECTIVE_SUFFIX = '-based';
+
+const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries(ENTITY_ALIASES.aliases));
+
+/**
+ * The identity an entity name is looked up under: its normalised form ({@link normalizeName}) without a
+ * trailing `-based`, or, when that form is a country's alternative name or demonym in
+ * `resources/lookup/entity-aliases.json` (compared without periods), the country's normalised name:
+ * `U.S.`, `USA`, `America`, `American` → `united states`; `North Korean` → `north korea`; `Washington-based`
+ * → `washington`. Lookup items list the names they stand for (`entityNames`), so a query can still ask for one name.
+ */
+export function entityKey(name: string): string {
+  const form = normalizeName(name);
+  const base =
+    form.length > PLACE_ADJECTIVE_SUFFIX.length && form.endsWith(PLACE_ADJECTIVE_SUFFIX)
+      ? form.slice(0, -PLACE_ADJECTIVE_SUFFIX.length)
+      : form;
+  return ALIASES.get(aliasForm(base)) ?? base;
+}
+
+/** The form alias tables compare: a normalised name without periods (`u.s.` → `us`). */
+export function aliasForm(normalizedName: string): string {
+  return normalizedName.replace(/\./g, '');
+}
+
+/** The `typedNames` entry of a name given a type: `PERSON:kim jong un` (a filter value for one name and type). */
+export function typedName(type: string, name: string): string {
+  return `${type}:${normalizeName(name)}`;
 }
 
 /** Lookup partition of a year (`2019`) or a month (`2019-12`): see {@link mentionQueryFor}. */
@@ -143,8 +182,18 @@ export function mentionKeysFor(value: string): string[] {
  */
 export const MAX_LOOKUP_NAME_BYTES = 128;
 
-/** Titles are cut to this many UTF-8 bytes in lookup items (the record keeps the whole title). */
+/**
+ * Titles are cut to this many UTF-8 bytes in lookup items, or fewer when long names leave the item less room
+ * (the record keeps the whole title).
+ */
 export const MAX_LOOKUP_TITLE_BYTES = 256;
+
+/** How an article mentions one name of an entity lookup item: the type it gives it, its spelling, how often. */
+interface Match {
+  readonly type: string;
+  readonly canonical: string;
+  readonly mentions: number;
+}
 
 /** A table item as plain attribute values (marshalled by the store). */
 export type TableItem = Record<string, unknown> & { readonly pk: string; readonly sk: string };
@@ -171,19 +220,32 @@ export function toTableItems(record: ArticleRecord): TableItem[] {
   const sk = lookupSk(record.publishedAt ?? record.referenceDate, record.id);
   const items: TableItem[] = [recordItem(record, publishedPk(day), sk)];
   if (record.status !== 'processed') return [{ ...items[0]!, [LOOKUPS_ATTRIBUTE]: [] }];
-  const shared = { sk, articleId: record.id, ...titleAndDate(record) };
-  const byName = new Map<string, { type: string; canonical: string; mentions: number }[]>();
+  const shared = {
+    sk,
+    articleId: record.id,
+    ...(record.publishedAt === undefined ? {} : { publishedAt: record.publishedAt }),
+  };
+  const byKey = new Map<string, { names: Set<string>; matches: Match[] }>();
   for (const e of record.entitySummary) {
     const name = normalizeName(e.canonical);
     if (name.length === 0 || Math.max(utf8Bytes(name), utf8Bytes(e.canonical)) > MAX_LOOKUP_NAME_BYTES)
       continue;
-    const matches = byName.get(name) ?? [];
-    if (!matches.some((m) => m.type === e.type))
-      matches.push({ type: e.type, canonical: e.canonical, mentions: e.mentions });
-    byName.set(name, matches);
+    const key = entityKey(name);
+    const entry = byKey.get(key) ?? { names: new Set<string>(), matches: [] };
+    entry.names.add(name);
+    if (!entry.matches.some((m) => m.type === e.type && normalizeName(m.canonical) === name))
+      entry.matches.push({ type: e.type, canonical: e.canonical, mentions: e.mentions });
+    byKey.set(key, entry);
   }
-  for (const [name, matches] of byName) {
-    items.push({ ...shared, pk: entityPk(name), entityTypes: matches.map((m) => m.type), matches });
+  for (const [key, { names, matches }] of byKey) {
+    items.push({
+      ...shared,
+      pk: `${ENTITY_PREFIX}${key}`,
+      entityNames: [...names].sort(),
+      entityTypes: [...new Set(matches.map((m) => m.type))],
+      typedNames: [...new Set(matches.map((m) => typedName(m.type, m.canonical)))].sort(),
+      matches,
+    });
   }
   const partitions = new Map<string, Set<string>>();
   for (const d of record.dates) {
@@ -199,6 +261,7 @@ export function toTableItems(record: ArticleRecord): TableItem[] {
   for (const [partition, mentioned] of partitions) {
     items.push({ ...shared, pk: mentionPk(partition), mentioned: [...mentioned].sort() });
   }
+  for (let i = 1; i < items.length; i++) items[i] = withTitle(items[i]!, record.title);
   // The record lists its lookup items' partitions (their sort key is its `gsi1sk`): what it has to delete later.
   items[0] = { ...items[0]!, [LOOKUPS_ATTRIBUTE]: items.slice(1).map((i) => i.pk) };
   return items;
@@ -225,11 +288,22 @@ function recordItem(record: ArticleRecord, gsi1pk: string, gsi1sk: string): Tabl
   };
 }
 
-function titleAndDate(record: ArticleRecord): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (record.title !== undefined) out.title = truncateUtf8(record.title, MAX_LOOKUP_TITLE_BYTES);
-  if (record.publishedAt !== undefined) out.publishedAt = record.publishedAt;
-  return out;
+/**
+ * JSON bytes a lookup item may take. An item's JSON is never smaller than its DynamoDB size (names and values,
+ * plus a byte or three per list, map and element), so this keeps it within one write unit.
+ */
+const LOOKUP_ITEM_JSON_BYTES = 1000;
+
+/** A lookup item with the article's title, cut to what the item has room for (at most {@link MAX_LOOKUP_TITLE_BYTES}). */
+function withTitle(item: TableItem, title: string | undefined): TableItem {
+  if (title === undefined) return item;
+  const room = LOOKUP_ITEM_JSON_BYTES - utf8Bytes(JSON.stringify({ ...item, title: '' }));
+  // JSON escapes (quotes, backslashes, control characters) can make a title longer than its UTF-8 bytes.
+  for (let max = Math.min(MAX_LOOKUP_TITLE_BYTES, room); max > utf8Bytes('…'); max -= 16) {
+    const cut = truncateUtf8(title, max);
+    if (utf8Bytes(JSON.stringify(cut)) - 2 <= room) return { ...item, title: cut };
+  }
+  return item;
 }
 
 function utf8Bytes(text: string): number {
@@ -278,17 +352,26 @@ export function recordFromItem(item: Readonly<Record<string, unknown>>): Article
   return record as unknown as ArticleRecord;
 }
 
-/** The keys of the lookup items a stored record item of the current layout lists. */
+/**
+ * The keys of the lookup items a stored record item lists (layout 2 and later; layout 1 kept them in the
+ * article's partition instead).
+ */
 export function lookupKeysOf(item: Readonly<Record<string, unknown>>): ItemKey[] {
   const pks = item[LOOKUPS_ATTRIBUTE];
   const sk = item[TABLE_DESIGN.lookupIndex.sortKey];
-  if (!Array.isArray(pks) || typeof sk !== 'string' || !isCurrentLayout(item)) return [];
+  if (!Array.isArray(pks) || typeof sk !== 'string' || !listsLookups(item)) return [];
   return pks.map((pk) => ({ pk: String(pk), sk }));
 }
 
 /** Whether a record item is in the current layout (else its article's items are rewritten on the next sync). */
 export function isCurrentLayout(item: Readonly<Record<string, unknown>>): boolean {
   return item[TABLE_DESIGN.layoutAttribute] === LAYOUT;
+}
+
+/** Whether a record item lists its lookup items (layout 2 and later), so they can be found and deleted. */
+export function listsLookups(item: Readonly<Record<string, unknown>>): boolean {
+  const layout = item[TABLE_DESIGN.layoutAttribute];
+  return typeof layout === 'number' && layout >= FIRST_LISTING_LAYOUT;
 }
 
 /** The identity of an item's key, for set comparisons. */
@@ -350,6 +433,11 @@ export function revisionOfItem(item: Readonly<Record<string, unknown>>): string 
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A record item's key with its layout, so a record of an older layout differs from what its article wants. */
+function recordKeyId(item: ItemKey, layout: unknown): string {
+  return `${keyId(item)}\u0000layout ${String(layout ?? 1)}`;
+}
+
 /**
  * Groups scanned table items by article (lookup items name theirs in `articleId`) and works out what each
  * record implies (for reconcile and the soak's consistency check). Item keys are {@link keyId}s; intent items
@@ -362,7 +450,9 @@ export function storedItemsByArticle(items: readonly TableItem[]): StoredItems[]
       articleIdOfPk(String(item.pk)) ?? (typeof item.articleId === 'string' ? item.articleId : undefined);
     if (articleId === undefined || isIntentItem(item)) continue;
     const entry = byArticle.get(articleId) ?? { sortKeys: [] };
-    entry.sortKeys.push(keyId(item));
+    entry.sortKeys.push(
+      isRecordItem(item) ? recordKeyId(item, item[TABLE_DESIGN.layoutAttribute]) : keyId(item),
+    );
     if (isRecordItem(item)) entry.record = item;
     byArticle.set(articleId, entry);
   }
@@ -377,7 +467,7 @@ export function storedItemsByArticle(items: readonly TableItem[]): StoredItems[]
         sourceBucket: r.source.bucket,
         sourceKey: r.source.key,
         sourceETag: r.source.eTag,
-        wantedSortKeys: toTableItems(r).map(keyId),
+        wantedSortKeys: toTableItems(r).map((i) => (isRecordItem(i) ? recordKeyId(i, LAYOUT) : keyId(i))),
       },
     };
   });

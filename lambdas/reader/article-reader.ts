@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   articlePk,
+  entityKey,
   entityPk,
   lookupSkBetween,
   mentionKeysFor,
@@ -11,6 +12,7 @@ import {
   RECORD_SK,
   recordFromItem,
   TABLE_DESIGN,
+  typedName,
   UNKNOWN_PUBLISHED_DAY,
 } from '../adapters/article-table';
 import { isCalendarDay } from '../core/calendar/days';
@@ -136,9 +138,12 @@ export class ArticleReader {
   }
 
   /**
-   * Articles mentioning an entity, newest first (one query of the name's lookup partition). `name` is matched
-   * case- and space-insensitively against canonical names; `type` keeps articles that give it that type (a filter);
-   * `range` bounds the articles' publication days (upload day when unknown) with a key condition.
+   * Articles mentioning an entity, newest first (one query of the entity's lookup partition). `name` is matched
+   * case- and space-insensitively against canonical names; `type` keeps articles that give that name that type;
+   * `related` also finds the entity's other names (a country's alternative names and demonym: "United States"
+   * finds articles that only say "U.S." or "American"; see `entityKey`). Both are filters on the partition, which
+   * holds the entity's every name. `range` bounds the articles' publication days (upload day when unknown) with a
+   * key condition.
    */
   public findByEntity(
     entity: EntityRef,
@@ -148,25 +153,29 @@ export class ArticleReader {
     const name = normalizeName(entity.name);
     if (name.length === 0) throw new InvalidQueryError('The entity name is empty');
     const type = entity.type === undefined ? undefined : checkEntityType(entity.type);
+    const related = entity.related === true;
+    const key = entityKey(name);
     const days = checkOpenRange(range);
+    const named = (canonical: string): boolean =>
+      related ? entityKey(canonical) === key : normalizeName(canonical) === name;
     const plan: LookupPlan<EntityHit> = {
-      identity: `entity|${name}|${type ?? ''}|${days.from ?? ''}|${days.to ?? ''}`,
+      identity: `entity|${name}|${type ?? ''}|${related ? 'related' : ''}|${days.from ?? ''}|${days.to ?? ''}`,
       onIndex: false,
       segments: [rangeSegment(entityPk(name), days)],
-      ...(type ? { filter: { expression: 'contains(entityTypes, :type)', values: { ':type': type } } } : {}),
+      ...entityFilter(name, type, related),
       toHit: (items) => ({
         ...summaryOf(items[0]!, TABLE_KEYS.sk),
-        matches: (items[0]!.matches as { type: string; canonical: string; mentions: unknown }[]).map((m) => ({
-          type: m.type as EntityType,
-          canonical: String(m.canonical),
-          mentions: Number(m.mentions),
-        })),
+        matches: (items[0]!.matches as { type: string; canonical: string; mentions: unknown }[])
+          .filter((m) => named(String(m.canonical)) && (type === undefined || m.type === type))
+          .map((m) => ({
+            type: m.type as EntityType,
+            canonical: String(m.canonical),
+            mentions: Number(m.mentions),
+          })),
       }),
       stillMatches: (r) =>
         within(sortDayOf(r), days) &&
-        r.entitySummary.some(
-          (e) => normalizeName(e.canonical) === name && (type === undefined || e.type === type),
-        ),
+        r.entitySummary.some((e) => named(e.canonical) && (type === undefined || e.type === type)),
     };
     return lookupQuery(plan, this.context(options));
   }
@@ -225,6 +234,24 @@ const INDEX_KEYS = {
   pk: TABLE_DESIGN.lookupIndex.partitionKey,
   sk: TABLE_DESIGN.lookupIndex.sortKey,
 } as const;
+
+/**
+ * The filter of an entity query: one name (`entityNames`), one name with a type (`typedNames`), or, for `related`
+ * queries, every name of the entity (no filter, or its types).
+ */
+function entityFilter(
+  name: string,
+  type: EntityType | undefined,
+  related: boolean,
+): Pick<LookupPlan<EntityHit>, 'filter'> {
+  if (related)
+    return type === undefined
+      ? {}
+      : { filter: { expression: 'contains(entityTypes, :type)', values: { ':type': type } } };
+  return type === undefined
+    ? { filter: { expression: 'contains(entityNames, :name)', values: { ':name': name } } }
+    : { filter: { expression: 'contains(typedNames, :typed)', values: { ':typed': typedName(type, name) } } };
+}
 
 function summaryOf(item: IndexItem, sortKey: string): ArticleSummary {
   const articleId = String(item.articleId);

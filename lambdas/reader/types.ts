@@ -25,8 +25,9 @@ export interface EntityMatch {
 }
 
 /**
- * A hit of {@link ArticleReader.findByEntity}: one per article, with one match per entity type the article
- * gives the name (taggers may call the same name a `LOCATION` once and an `ORGANIZATION` once).
+ * A hit of {@link ArticleReader.findByEntity}: one per article, with one match per name and entity type the
+ * article gives the entity (taggers may call the same name a `LOCATION` once and an `ORGANIZATION` once; a
+ * `related` query lists every name of the entity the article uses).
  */
 export interface EntityHit extends ArticleSummary {
   readonly matches: readonly EntityMatch[];
@@ -36,6 +37,12 @@ export interface EntityHit extends ArticleSummary {
 export interface EntityRef {
   readonly name: string;
   readonly type?: EntityType;
+  /**
+   * Also find the entity's other names: a country's alternative names and demonym ("United States" finds
+   * "U.S.", "USA", "America", "American"), and `X-based` for a place X.
+   * @default false (articles that use this very name)
+   */
+  readonly related?: boolean;
 }
 
 /** Publication days `from`..`to`, inclusive, as `YYYY-MM-DD`. */

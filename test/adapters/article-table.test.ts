@@ -1,5 +1,6 @@
 import {
   articlePk,
+  entityKey,
   entityPk,
   lookupSk,
   mentionKeysFor,
@@ -9,6 +10,7 @@ import {
   publishedPk,
   RECORD_SK,
   recordFromItem,
+  storedItemsByArticle,
   toTableItems,
 } from '../../lambdas/adapters/article-table';
 import { buildRecord } from '../../lambdas/core/record/build-record';
@@ -41,6 +43,34 @@ describe('lookup keys', () => {
     // Act + Assess
     expect(entityPk('Kim  Jong Un')).toBe(entityPk('kim jong un'));
     expect(entityPk('Kim Jong Un')).toBe('ENTITY#kim jong un');
+  });
+
+  it.each([
+    ['Kim  Jong Un', 'kim jong un'],
+    ['United States', 'united states'],
+    ['U.S.', 'united states'],
+    ['US', 'united states'],
+    ['USA', 'united states'],
+    ['America', 'united states'],
+    ['American', 'united states'],
+    ['North Korean', 'north korea'],
+    ['DPRK', 'north korea'],
+    ['Chinese', 'china'],
+    ['Britain', 'united kingdom'],
+    ['Washington-based', 'washington'],
+    ['Seoul-based', 'seoul'],
+    ['U.S.-based', 'united states'],
+    ['-based', '-based'],
+    ['U.S. Air Force', 'u.s. air force'],
+    ['Welsh', 'welsh'],
+    ['Korean', 'korean'],
+  ])('looks %j up under the identity %j', (name, identity) => {
+    // Act
+    const key = entityKey(name);
+
+    // Assess
+    expect(key).toBe(identity);
+    expect(entityPk(name)).toBe(`ENTITY#${identity}`);
   });
 
   it('normalises names to NFC so composed and decomposed forms meet', () => {
@@ -114,6 +144,58 @@ describe('toTableItems', () => {
     // Assess
     expect(lookups).toHaveLength(1);
     expect(lookups[0]).toMatchObject({ pk: entityPk('jordan'), entityTypes: ['PERSON', 'LOCATION'] });
+  });
+
+  it('gives the names of one entity one lookup item that lists each name and its types', () => {
+    // Prepare
+    const record = buildRecord(processedDocument(cleanedArticle('The U.S. and American firms.')), options);
+    const aliases = {
+      ...record,
+      entitySummary: [
+        { canonical: 'United States', type: 'LOCATION' as const, mentions: 2 },
+        { canonical: 'U.S.', type: 'LOCATION' as const, mentions: 1 },
+        { canonical: 'American', type: 'MISC' as const, mentions: 1 },
+        { canonical: 'Washington-based', type: 'MISC' as const, mentions: 1 },
+      ],
+    };
+
+    // Act
+    const [item, ...lookups] = toTableItems(aliases);
+
+    // Assess
+    expect(lookups.map((l) => l.pk)).toEqual(['ENTITY#united states', 'ENTITY#washington']);
+    expect(lookups[0]).toMatchObject({
+      entityNames: ['american', 'u.s.', 'united states'],
+      entityTypes: ['LOCATION', 'MISC'],
+      typedNames: ['LOCATION:u.s.', 'LOCATION:united states', 'MISC:american'],
+      matches: [
+        { type: 'LOCATION', canonical: 'United States', mentions: 2 },
+        { type: 'LOCATION', canonical: 'U.S.', mentions: 1 },
+        { type: 'MISC', canonical: 'American', mentions: 1 },
+      ],
+    });
+    expect(lookups[1]).toMatchObject({ entityNames: ['washington-based'], entityTypes: ['MISC'] });
+    expect(item?.lookups).toEqual(lookups.map((l) => l.pk));
+  });
+
+  it.each([
+    [3, true],
+    [2, false],
+    [undefined, false],
+  ])('tells reconcile an article whose record has layout %p is in sync: %p', (layout, inSync) => {
+    // Prepare
+    const record = buildRecord(processedDocument(cleanedArticle('Kim met Kim in Seoul.')), options);
+    const [item, ...lookups] = toTableItems(record);
+    const { layout: _layout, ...rest } = item!;
+    const stored = [{ ...rest, ...(layout === undefined ? {} : { layout }) }, ...lookups];
+
+    // Act
+    const [article] = storedItemsByArticle(stored);
+
+    // Assess
+    expect([...article!.sortKeys].sort().join() === [...article!.record!.wantedSortKeys].sort().join()).toBe(
+      inSync,
+    );
   });
 
   it('keeps the record whole through its compressed record item', () => {

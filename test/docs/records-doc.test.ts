@@ -51,6 +51,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'published-day': (reader) => ids(reader.listPublished({ from: '2019-12-20', to: '2019-12-20' })),
   'published-range': (reader) => ids(reader.listPublished({ from: '2019-12-16', to: '2019-12-20' })),
   entity: (reader) => ids(reader.findByEntity({ name: 'Kim Jong Un' })),
+  'entity-related': (reader) => ids(reader.findByEntity({ name: 'North Korean', related: true })),
   'entity-type-range': (reader) =>
     ids(
       reader.findByEntity({ name: 'Kim Jong Un', type: 'PERSON' }, { from: '2019-12-01', to: '2019-12-31' }),

@@ -55,6 +55,22 @@ const ARTICLES: readonly ArticleSpec[] = [
   { key: 'raw/f.txt', title: 'Undated', uploadDay: '2019-12-21', entities: [['KIM  JONG un', 'PERSON']] },
   { key: 'raw/g.txt', status: 'rejected' },
   { key: 'raw/h.txt', title: 'New year', publishedAt: '2020-01-02', dates: ['2019-12-31'] },
+  {
+    key: 'raw/i.txt',
+    title: 'Trade talks',
+    publishedAt: '2018-06-02',
+    entities: [
+      ['United States', 'LOCATION'],
+      ['U.S.', 'LOCATION', 2],
+    ],
+  },
+  { key: 'raw/j.txt', title: 'Tourists', publishedAt: '2018-06-01', entities: [['American', 'MISC']] },
+  {
+    key: 'raw/k.txt',
+    title: 'Think tank',
+    publishedAt: '2018-05-31',
+    entities: [['Washington-based', 'MISC']],
+  },
 ];
 
 const id = (letter: string): string => idOf(`raw/${letter}.txt`);
@@ -172,6 +188,45 @@ function readerSuite(engine: DynamoDbEngine): void {
       // Assess
       expect(hits.map((h) => h.articleId)).toEqual(letters.map(id));
       expect(table.sent.filter((c) => c.name === 'QueryCommand')).toHaveLength(1);
+    });
+
+    it.each([
+      ['United States', {}, ['i']],
+      ['U.S.', {}, ['i']],
+      ['usa', {}, []],
+      ['American', {}, ['j']],
+      ['United States', { type: 'MISC' }, []],
+      ['United States', { related: true }, ['i', 'j']],
+      ['USA', { related: true }, ['i', 'j']],
+      ['U.S.', { related: true, type: 'MISC' }, ['j']],
+      ['Washington', { related: true }, ['a', 'k']],
+      ['Washington-based', {}, ['k']],
+    ] as const)(
+      'finds articles naming %j (%j), an entity with other names, in one query',
+      async (name, options, letters) => {
+        // Act
+        const hits = await collect(reader.findByEntity({ name, ...options }));
+        const records = await collect(reader.findByEntity({ name, ...options }).records());
+
+        // Assess
+        expect(hits.map((h) => h.articleId)).toEqual(letters.map(id));
+        expect(records.map((r) => r.id)).toEqual(letters.map(id));
+        expect(hits.every((h) => h.matches.length > 0)).toBe(true);
+        expect(table.sent.filter((c) => c.name === 'QueryCommand')).toHaveLength(2);
+      },
+    );
+
+    it('lists every name an article gives the entity in a related query, and only the asked name otherwise', async () => {
+      // Act
+      const [related] = await collect(reader.findByEntity({ name: 'America', related: true }));
+      const [exact] = await collect(reader.findByEntity({ name: 'u.s.' }));
+
+      // Assess
+      expect(related?.matches).toEqual([
+        { type: 'LOCATION', canonical: 'United States', mentions: 1 },
+        { type: 'LOCATION', canonical: 'U.S.', mentions: 2 },
+      ]);
+      expect(exact?.matches).toEqual([{ type: 'LOCATION', canonical: 'U.S.', mentions: 2 }]);
     });
 
     it('gives one hit per article with a match per type the article gives the name', async () => {
