@@ -61,7 +61,7 @@ export async function viewCommand(argv: string[]): Promise<number> {
     } finally {
       target.client.destroy();
     }
-    text = record.text ?? (record.textRef ? await readStoredText(target, record.textRef) : undefined);
+    text = record.text ?? (record.textRef ? await readStoredText(target, record.textRef, record) : undefined);
   }
   const out = resolve(values.out ?? `newsflow-${record.id}.html`);
   writeFileSync(out, renderRecordHtml(record, text));
@@ -103,12 +103,25 @@ function readRecordFile(path: string): ArticleRecord {
   return parsed as ArticleRecord;
 }
 
-/** The text of a record too large for its item: from the processed document it references. */
-async function readStoredText(target: QueryTarget, ref: TextRef): Promise<string | undefined> {
+/**
+ * The text of a record whose item does not carry it: from the processed document it references, when that is
+ * still the record's version (same content hash; offsets into another text would mark the wrong words).
+ */
+async function readStoredText(
+  target: QueryTarget,
+  ref: TextRef,
+  record: ArticleRecord,
+): Promise<string | undefined> {
   const s3 = target.s3Endpoint ? localS3Client(target.s3Endpoint) : new S3Client({});
   try {
     const out = await s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
     const doc = JSON.parse((await out.Body?.transformToString()) ?? '{}') as Partial<ProcessedDocument>;
+    if (doc.article?.contentHash !== record.contentHash) {
+      process.stderr.write(
+        `s3://${ref.bucket}/${escapeControls(ref.key)} holds another version of the article; read it again\n`,
+      );
+      return undefined;
+    }
     return doc.article?.text;
   } catch (error) {
     process.stderr.write(

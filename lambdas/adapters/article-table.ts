@@ -3,12 +3,14 @@
  * of truth the CDK stack (lib/), the local runtime, the article store and the reader library share; no other
  * module spells a key. Pure (no SDK, no I/O). See docs/records.md for the access patterns each key serves.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import ENTITY_ALIASES from '../../resources/lookup/entity-aliases.json';
 import type { StoredItems } from '../core/reconcile/plan';
 import { recordRevision } from '../core/record/revision';
 import { normalizeSequencer } from '../core/record/sequencer';
 import type { ArticleRecord } from '../core/record/types';
+import { itemSize } from './item-size';
+import { BODY_FIELDS, type DecodedBody, decodeBody, encodeBody } from './record-body';
 
 export const TABLE_DESIGN = {
   partitionKey: 'pk',
@@ -204,11 +206,12 @@ export interface ItemKey {
   readonly sk: string;
 }
 
-/** Record fields kept gzip-compressed in the record item's `body`: the bulky lists and the text. */
-const BODY_FIELDS = ['text', 'headings', 'keywords', 'entities', 'entitySummary', 'dates'] as const;
+/** Record item attribute holding the compressed body ({@link encodeBody}): bulky fields and the lookup keys. */
 const BODY_ATTRIBUTE = 'body';
-/** Record item attribute listing the partition keys of the record's lookup items. */
+/** Record item attribute that listed the partition keys of the record's lookup items before they moved into `body`. */
 const LOOKUPS_ATTRIBUTE = 'lookups';
+/** The record field naming the processed document that holds a text the record item does not. */
+const TEXT_REF_FIELD = 'textRef';
 
 /**
  * All items of one article: the record item first, then one lookup item per distinct entity name and one per
@@ -218,8 +221,9 @@ const LOOKUPS_ATTRIBUTE = 'lookups';
 export function toTableItems(record: ArticleRecord): TableItem[] {
   const day = record.publishedAt?.slice(0, 10) ?? UNKNOWN_PUBLISHED_DAY;
   const sk = lookupSk(record.publishedAt ?? record.referenceDate, record.id);
-  const items: TableItem[] = [recordItem(record, publishedPk(day), sk)];
-  if (record.status !== 'processed') return [{ ...items[0]!, [LOOKUPS_ATTRIBUTE]: [] }];
+  const index = { gsi1pk: publishedPk(day), gsi1sk: sk };
+  if (record.status !== 'processed') return [recordItem(record, index, [])];
+  const items: TableItem[] = [];
   const shared = {
     sk,
     articleId: record.id,
@@ -261,31 +265,60 @@ export function toTableItems(record: ArticleRecord): TableItem[] {
   for (const [partition, mentioned] of partitions) {
     items.push({ ...shared, pk: mentionPk(partition), mentioned: [...mentioned].sort() });
   }
-  for (let i = 1; i < items.length; i++) items[i] = withTitle(items[i]!, record.title);
+  const lookups = items.map((i) => withTitle(i, record.title));
   // The record lists its lookup items' partitions (their sort key is its `gsi1sk`): what it has to delete later.
-  items[0] = { ...items[0]!, [LOOKUPS_ATTRIBUTE]: items.slice(1).map((i) => i.pk) };
-  return items;
+  return [
+    recordItem(
+      record,
+      index,
+      lookups.map((i) => i.pk),
+    ),
+    ...lookups,
+  ];
 }
 
-/** The record item: the record's scalar fields as attributes, its text and lists compressed in `body`. */
-function recordItem(record: ArticleRecord, gsi1pk: string, gsi1sk: string): TableItem {
+/**
+ * The record item: the record's scalar fields as attributes, its lists and lookup keys compressed in `body`. The
+ * text rides along in `body` when that costs no extra write unit (a short article); otherwise the item names the
+ * processed document that holds it (`textRef`), which a record built by the tag stage always carries.
+ */
+function recordItem(
+  record: ArticleRecord,
+  index: { readonly gsi1pk: string; readonly gsi1sk: string },
+  lookups: readonly string[],
+): TableItem {
   const attributes: Record<string, unknown> = {};
-  const body: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(record)) {
-    if ((BODY_FIELDS as readonly string[]).includes(name)) body[name] = value;
-    else attributes[name] = value;
-  }
-  return {
+  for (const [name, value] of Object.entries(record))
+    if (!(BODY_FIELDS as readonly string[]).includes(name) && name !== TEXT_REF_FIELD)
+      attributes[name] = value;
+  const item = (withText: boolean): TableItem => ({
     ...attributes,
-    [BODY_ATTRIBUTE]: gzipSync(JSON.stringify(body), { level: 9 }),
+    ...(withText || record.textRef === undefined ? {} : { [TEXT_REF_FIELD]: record.textRef }),
+    [BODY_ATTRIBUTE]: encodeBody(record, lookups, withText),
     ...recordKey(record.id),
-    gsi1pk,
-    gsi1sk,
+    ...index,
     articleId: record.id,
     [TABLE_DESIGN.sequencerAttribute]: normalizeSequencer(record.source.sequencer),
-    [TABLE_DESIGN.revisionAttribute]: recordRevision(record),
+    [TABLE_DESIGN.revisionAttribute]: revisionDigest(record),
     [TABLE_DESIGN.layoutAttribute]: LAYOUT,
-  };
+  });
+  if (record.text === undefined) return item(false);
+  const inline = item(true);
+  if (record.textRef === undefined) return inline;
+  const referenced = item(false);
+  return writeUnitsOf(inline) <= writeUnitsOf(referenced) ? inline : referenced;
+}
+
+function writeUnitsOf(item: TableItem): number {
+  return Math.ceil(itemSize(item) / 1024);
+}
+
+/**
+ * The revision a record item carries: a digest of {@link recordRevision} (status, content hash, tagger
+ * version), which only has to tell revisions apart.
+ */
+function revisionDigest(record: ArticleRecord): string {
+  return createHash('sha256').update(recordRevision(record)).digest('base64url').slice(0, 22);
 }
 
 /**
@@ -344,12 +377,17 @@ const TABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
 export function recordFromItem(item: Readonly<Record<string, unknown>>): ArticleRecord {
   const record: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(item)) if (!TABLE_ATTRIBUTES.has(name)) record[name] = value;
+  const body = bodyOf(item);
+  if (body) Object.assign(record, body.fields);
+  // The item was written from an ArticleRecord by toTableItems; its remaining attributes are exactly that.
+  return record as unknown as ArticleRecord;
+}
+
+function bodyOf(item: Readonly<Record<string, unknown>>): DecodedBody | undefined {
   const body = item[BODY_ATTRIBUTE];
   // Binary from the SDK is a Uint8Array; a Lambda stream event's JSON carries it base64-encoded.
   const bytes = typeof body === 'string' ? Buffer.from(body, 'base64') : body;
-  if (bytes instanceof Uint8Array) Object.assign(record, JSON.parse(gunzipSync(bytes).toString('utf8')));
-  // The item was written from an ArticleRecord by toTableItems; its remaining attributes are exactly that.
-  return record as unknown as ArticleRecord;
+  return bytes instanceof Uint8Array ? decodeBody(bytes) : undefined;
 }
 
 /**
@@ -357,7 +395,8 @@ export function recordFromItem(item: Readonly<Record<string, unknown>>): Article
  * article's partition instead).
  */
 export function lookupKeysOf(item: Readonly<Record<string, unknown>>): ItemKey[] {
-  const pks = item[LOOKUPS_ATTRIBUTE];
+  // Records of layout 3 keep the list in `body`; earlier ones as a plain attribute.
+  const pks = item[LOOKUPS_ATTRIBUTE] ?? (listsLookups(item) ? bodyOf(item)?.lookups : undefined);
   const sk = item[TABLE_DESIGN.lookupIndex.sortKey];
   if (!Array.isArray(pks) || typeof sk !== 'string' || !listsLookups(item)) return [];
   return pks.map((pk) => ({ pk: String(pk), sk }));

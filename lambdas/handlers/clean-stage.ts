@@ -82,13 +82,6 @@ export async function handleRawChange(change: S3Change, deps: CleanStageDeps): P
 
 async function cleanObject(ctx: Context): Promise<CleanResult> {
   const { change, deps, log } = ctx;
-  const current = await deps.objects.head(ctx.processed);
-  const stored = current?.metadata[SEQUENCER_METADATA_KEY];
-  if (current && stored !== undefined) {
-    const order = compareSequencers(stored, change.sequencer);
-    if (order > 0) return 'stale';
-    if (order === 0 && (await resendDocument(ctx, current))) return 'duplicate';
-  }
   // The version the event names (the current object on an unversioned bucket). If it has been deleted since,
   // the check after writing withdraws the document again.
   const raw = { ...ctx.rawNow, ...(change.versionId ? { versionId: change.versionId } : {}) };
@@ -98,11 +91,30 @@ async function cleanObject(ctx: Context): Promise<CleanResult> {
     return 'skipped-missing';
   }
   const doc = processedDocumentFor(ctx, got);
-  const eTag = await deps.objects.put(ctx.processed, JSON.stringify(doc), {
-    contentType: 'application/json',
-    metadata: { [SEQUENCER_METADATA_KEY]: change.sequencer },
-    ...(current ? { ifMatch: current.eTag } : { ifNoneMatch: '*' }),
-  });
+  const put = (conditions: { ifMatch: string } | { ifNoneMatch: '*' }) =>
+    deps.objects.put(ctx.processed, JSON.stringify(doc), {
+      contentType: 'application/json',
+      metadata: { [SEQUENCER_METADATA_KEY]: change.sequencer },
+      ...conditions,
+    });
+  let eTag: string;
+  try {
+    // Most uploads are new, so the document is created without reading the register first; only when one
+    // exists (an overwrite, a redelivery, a stale event) is it read, ordered and replaced with If-Match.
+    eTag = await put({ ifNoneMatch: '*' });
+  } catch (error) {
+    if (!(error instanceof PreconditionFailedError)) throw error;
+    const current = await deps.objects.head(ctx.processed);
+    // Gone again already: the caller reads the register anew.
+    if (current === undefined) throw error;
+    const stored = current.metadata[SEQUENCER_METADATA_KEY];
+    if (stored !== undefined) {
+      const order = compareSequencers(stored, change.sequencer);
+      if (order > 0) return 'stale';
+      if (order === 0 && (await resendDocument(ctx, current))) return 'duplicate';
+    }
+    eTag = await put({ ifMatch: current.eTag });
+  }
   // A delete handled while we cleaned found no document to remove; ours must not outlive the object.
   if ((await deps.objects.head(ctx.rawNow)) === undefined) {
     await deps.objects.delete(ctx.processed, { ifMatch: eTag });

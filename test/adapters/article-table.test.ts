@@ -2,6 +2,7 @@ import {
   articlePk,
   entityKey,
   entityPk,
+  lookupKeysOf,
   lookupSk,
   mentionKeysFor,
   mentionPk,
@@ -89,6 +90,17 @@ describe('lookup keys', () => {
   });
 });
 
+/** `sentence` `times` times, each followed by a different made-up word, so the text hardly compresses. */
+function varied(sentence: string, times: number): string {
+  let seed = 7;
+  const word = () =>
+    Array.from({ length: 8 }, () => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return String.fromCharCode(97 + (seed % 26));
+    }).join('');
+  return Array.from({ length: times }, () => `${sentence}${word()} `).join('');
+}
+
 describe('toTableItems', () => {
   const options = {
     taggers: wordTaggers({ Kim: 'PERSON', Seoul: 'LOCATION' }),
@@ -175,7 +187,7 @@ describe('toTableItems', () => {
       ],
     });
     expect(lookups[1]).toMatchObject({ entityNames: ['washington-based'], entityTypes: ['MISC'] });
-    expect(item?.lookups).toEqual(lookups.map((l) => l.pk));
+    expect(lookupKeysOf(item!).map((k) => k.pk)).toEqual(lookups.map((l) => l.pk));
   });
 
   it.each([
@@ -198,7 +210,7 @@ describe('toTableItems', () => {
     );
   });
 
-  it('keeps the record whole through its compressed record item', () => {
+  it('keeps a short record whole through its compressed record item, the text inline', () => {
     // Prepare
     const record = buildRecord(
       processedDocument(
@@ -206,6 +218,7 @@ describe('toTableItems', () => {
       ),
       options,
     );
+    const { textRef: _ref, ...inline } = record;
 
     // Act
     const [item] = toTableItems(record);
@@ -213,8 +226,37 @@ describe('toTableItems', () => {
     // Assess
     expect(item?.text).toBeUndefined();
     expect(item?.entities).toBeUndefined();
-    expect(recordFromItem(item!)).toEqual(record);
+    expect(item?.textRef).toBeUndefined();
+    expect(recordFromItem(item!)).toEqual(inline);
   });
+
+  it.each([
+    ['names spelled as their entity', 'Kim met Kim in Seoul on Friday. ', {}],
+    ['mentions spelled otherwise', 'KIM met Kim in SEOUL on Friday. ', { KIM: 'Kim', SEOUL: 'Seoul' }],
+  ])(
+    'keeps the text of a long article in its processed document only, and its mentions exact (%s)',
+    (_, sentence, spelled: Record<string, string>) => {
+      // Prepare
+      const taggers = wordTaggers({ Kim: 'PERSON', KIM: 'PERSON', Seoul: 'LOCATION', SEOUL: 'LOCATION' });
+      const built = buildRecord(
+        processedDocument(cleanedArticle(varied(sentence, 300), { publishedAt: '2019-12-20' })),
+        { ...options, taggers },
+      );
+      // As the entity linker does: a mention names its entity by the entity's canonical spelling.
+      const entities = built.entities.map((e) => ({ ...e, canonical: spelled[e.text] ?? e.text }));
+      const record = { ...built, entities };
+
+      // Act
+      const [item] = toTableItems(record);
+      const read = recordFromItem(item!);
+
+      // Assess
+      const { text: _text, ...referenced } = record;
+      expect(item?.textRef).toEqual(options.textRef);
+      expect(read).toEqual(referenced);
+      expect(read.entities).toHaveLength(900);
+    },
+  );
 
   it('reads the compressed body base64-encoded too, as a Lambda stream event carries binary', () => {
     // Prepare
@@ -226,7 +268,8 @@ describe('toTableItems', () => {
     const read = recordFromItem(fromEvent);
 
     // Assess
-    expect(read).toEqual(record);
+    const { textRef: _ref, ...inline } = record;
+    expect(read).toEqual(inline);
   });
 });
 

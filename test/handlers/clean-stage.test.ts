@@ -259,6 +259,44 @@ describe('handleRawChange: every outcome of the clean stage', () => {
       expect(memory.bytesOf(RAW)).toBe(rawBefore);
   });
 
+  it.each([
+    ['a new object', async (_o: MemoryObjectStore) => undefined, { get: 1, head: 1, put: 1 }],
+    ['a newer version', (o: MemoryObjectStore) => storedDocument(o, '05'), { get: 1, head: 2, put: 2 }],
+    [
+      'a redelivery',
+      (o: MemoryObjectStore) => handleRawChange(rawChange('created', KEY, '10'), cleanDeps(o)),
+      { get: 2, head: 1, put: 2 },
+    ],
+  ])('cleans %s with the S3 requests its path needs', async (_name, arrange, expected) => {
+    // Prepare: a new object's document is created unread; an existing one is read after the refused create.
+    const memory = new MemoryObjectStore();
+    upload(memory, encode(STORY));
+    await arrange(memory);
+    const counts = { get: 0, head: 0, put: 0 };
+    const counting: ObjectStore = {
+      get: (l, max) => {
+        counts.get++;
+        return memory.get(l, max);
+      },
+      head: (l) => {
+        counts.head++;
+        return memory.head(l);
+      },
+      delete: (l, c) => memory.delete(l, c),
+      put: (l, body, options) => {
+        counts.put++;
+        return memory.put(l, body, options);
+      },
+    };
+
+    // Act
+    await handleRawChange(rawChange('created', KEY, '10'), cleanDeps(counting));
+
+    // Assess
+    expect(counts).toEqual(expected);
+    expect((await memory.head(PROCESSED))?.metadata[SEQUENCER_METADATA_KEY]).toBe('10');
+  });
+
   it('hands the message back after five writes lost to concurrent ones', async () => {
     // Prepare
     const memory = new MemoryObjectStore();

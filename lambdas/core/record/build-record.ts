@@ -7,7 +7,10 @@ export interface BuildRecordOptions {
   readonly taggers: Taggers;
   /** When the record is written (ISO 8601); passed in because core never reads the clock. */
   readonly ingestedAt: string;
-  /** Where the cleaned text lives, used instead of `text` when the item would be too large. */
+  /**
+   * Where the cleaned text lives (the processed document): a processed record carries it, so a store may keep
+   * the text there alone, and does when the record would be too large.
+   */
   readonly textRef: TextRef;
   /**
    * Largest serialized record size, in bytes, kept inline.
@@ -60,6 +63,7 @@ export function buildRecord(doc: ProcessedDocument, options: BuildRecordOptions)
     ...optional('language', article.language),
     ...optional('locale', article.locale),
     text: article.text,
+    textRef: options.textRef,
     wordCount: article.wordCount,
     contentHash: article.contentHash,
     entities: tagged.entities,
@@ -85,7 +89,7 @@ export const MAX_TRUNCATED_SUMMARY = 1000;
 export function fitToItemLimit(record: ArticleRecord, textRef: TextRef, maxBytes: number): ArticleRecord {
   if (approximateItemBytes(record) <= maxBytes) return record;
   const { text: _text, ...withoutText } = record;
-  const byReference: ArticleRecord = { ...withoutText, textRef };
+  const byReference: ArticleRecord = { ...withoutText, textRef: record.textRef ?? textRef };
   if (approximateItemBytes(byReference) <= maxBytes) return byReference;
   const withoutMentions: ArticleRecord = { ...byReference, entities: [], dates: [], truncated: true };
   if (approximateItemBytes(withoutMentions) <= maxBytes) return withoutMentions;

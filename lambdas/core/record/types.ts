@@ -72,8 +72,12 @@ export interface ArticleRecord {
   readonly language?: string;
   /** BCP 47 language and region the source declared (`en-GB`); numeric dates were read by it. */
   readonly locale?: string;
-  /** The cleaned text; absent when too large for an item, see `textRef`. */
+  /**
+   * The cleaned text. A stored record keeps it only when that adds no write unit to its item (short articles);
+   * otherwise, and for texts too large for an item, read it from `textRef`.
+   */
   readonly text?: string;
+  /** The processed document holding the text (its `article.text`); set on processed records. */
   readonly textRef?: TextRef;
   readonly wordCount: number;
   readonly contentHash?: string;
