@@ -288,10 +288,19 @@ export class ArticlePipeline extends Construct {
     this.acknowledgeScanFindings();
   }
 
-  /** Gives a downstream service read-only access to the table, its indexes and its stream. */
+  /**
+   * Gives a downstream service read-only access to the table, its indexes and its stream, and to the processed
+   * documents (`s3:GetObject` on `articles/*`), which hold the text of records that name them in `textRef`.
+   */
   public grantRead(grantee: iam.IGrantable): void {
     this.table.grantReadData(grantee);
     this.table.grantStreamRead(grantee);
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [this.processedBucket.arnForObjects(`${PIPELINE_SPEC.processedPrefix}*`)],
+      }),
+    );
   }
 
   /**

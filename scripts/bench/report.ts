@@ -358,14 +358,15 @@ Where the quantities come from:
 
 - **Requests per article** are counted, not assumed: the real handlers (\`createStageHandler\` with the two stages)
   run over in-memory stores wrapped to count calls. Clean: ${ci.cleanRequests.s3Head} HEAD, ${ci.cleanRequests.s3Get} GET, ${ci.cleanRequests.s3Put} PUT;
-  tag: ${ci.tagRequests.s3Get} GET, ${ci.tagRequests.s3Head} HEAD, and ${ci.tagRequests.dynamoDb} DynamoDB requests (strongly consistent reads of the record and of the
-  article's partition, \`BatchWriteItem\`s of the intent item and the lookup items, the record's conditional \`PutItem\`). The end-to-end run counted, per article, S3
+  tag: ${ci.tagRequests.s3Get} GET, ${ci.tagRequests.s3Head} HEAD, and ${ci.tagRequests.dynamoDb} DynamoDB requests (a strongly consistent read of the article's
+  partition, \`BatchWriteItem\`s of the intent item and the lookup items, the record's conditional \`PutItem\`); a new upload's
+  processed document is created without a HEAD first (\`If-None-Match\`). The end-to-end run counted, per article, S3
   ${fixed(r.e2e.calls.s3Get, 2)} GET, ${fixed(r.e2e.calls.s3Head, 2)} HEAD, ${fixed(r.e2e.calls.s3Put, 2)} PUT and ${fixed(r.e2e.calls.itemsPut, 1)} items put (its own articles).
 - **DynamoDB write units** from the sizes of the items the tag stage wrote for this article, by DynamoDB's
   sizing rules (attribute names and values; 1 WRU per KB in the table and again per KB of the index entry,
   which adds 100 bytes): record ${r.stages.recordBytes} bytes = ${r.stages.record.table} + ${r.stages.record.index} WRU, ${r.stages.lookupItems} lookup items = ${r.stages.lookups.table} + ${r.stages.lookups.index} WRU, the intent item ${r.stages.intentUnits} WRU.
   ${crossCheck(r)}
-  Reads: ${ci.readUnits} RRU (the record read and the partition query find nothing for a new article; the minimum charge each).
+  Reads: ${ci.readUnits} RRU (the partition query finds nothing for a new article; the minimum charge).
 - **Lambda GB-seconds** at the configured ${ci.memoryMb} MB (\`defaultFunctionProps()\` in
   \`lib/article-pipeline-defaults.ts\`), arm64. Measured: CPU time per article of each stage, ${fixed(ci.cleanCpuMs, 2)} ms clean and
   ${fixed(ci.tagCpuMs, 2)} ms tag (the handlers over a batch of ${ci.batchSize}, median of batches). Assumed: at ${ci.memoryMb} MB a function

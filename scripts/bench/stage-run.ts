@@ -9,6 +9,7 @@ import { DEFAULT_MAX_BYTES } from '../../lambdas/core/clean/types';
 import { PIPELINE_SPEC } from '../../lambdas/core/pipeline-spec';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
 import { processedKeyFor } from '../../lambdas/core/record/processed-key';
+import type { ProcessedDocument } from '../../lambdas/core/record/types';
 import type { Taggers } from '../../lambdas/core/tagging/tag-text';
 import { handleRawChange } from '../../lambdas/handlers/clean-stage';
 import { createObservability } from '../../lambdas/handlers/observability';
@@ -129,9 +130,13 @@ export async function measureStages(
       // What the tag stage put for the first article: its record item first, then lookup and intent items.
       const put = tagCalls.itemsPut.filter((i) => i.articleId === first);
       items = [...put.filter(isRecordItem), ...put.filter((i) => !isRecordItem(i))];
-      textChars = (await articles.get(first))?.text?.length ?? 0;
-      processedBytes =
-        objects.bytesOf({ bucket: names.processedBucket, key: processedKeys[0]! })?.length ?? 0;
+      // The cleaned text, from the processed document (the record keeps it only when it is short).
+      const processed = objects.bytesOf({ bucket: names.processedBucket, key: processedKeys[0]! });
+      const doc = JSON.parse(
+        Buffer.from(processed ?? []).toString('utf8') || '{}',
+      ) as Partial<ProcessedDocument>;
+      textChars = doc.article?.text.length ?? 0;
+      processedBytes = processed?.length ?? 0;
       continue;
     }
     cleanCpu.push((c1 - c0) / options.batchSize);

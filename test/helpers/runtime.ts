@@ -1,13 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
 import { TableArticleStore } from '../../lambdas/adapters/article-store';
 import { documentClient } from '../../lambdas/adapters/document-client';
 import { DynamoItemTable } from '../../lambdas/adapters/item-table';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
-import type { ArticleRecord } from '../../lambdas/core/record/types';
+import type { ArticleRecord, ProcessedDocument } from '../../lambdas/core/record/types';
 import type { DynamoDbEngine } from '../../local/dynamodb-server';
 import type { InvocationSummary } from '../../local/queue-poller';
 import { LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
@@ -20,6 +25,11 @@ export interface TestPipeline {
   upload(key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
   remove(key: string): Promise<void>;
   record(key: string): Promise<ArticleRecord | undefined>;
+  /**
+   * The text of the article of `key`: the record's own, or its processed document's when the record names it
+   * (`textRef`) and the document is still the record's version.
+   */
+  text(key: string): Promise<string | undefined>;
   /** Labels of every item stored for the article of `key` (see `itemLabels`). */
   itemKeys(key: string): Promise<string[]>;
   processedKeys(): Promise<string[]>;
@@ -64,6 +74,15 @@ export async function startTestPipeline(
       await runtime.s3Client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
     record: (key) => store.get(articleIdFor(bucket, key)),
+    text: async (key) => {
+      const record = await store.get(articleIdFor(bucket, key));
+      if (record?.text !== undefined || record?.textRef === undefined) return record?.text;
+      const out = await runtime.s3Client.send(
+        new GetObjectCommand({ Bucket: record.textRef.bucket, Key: record.textRef.key }),
+      );
+      const doc = JSON.parse((await out.Body?.transformToString()) ?? '{}') as Partial<ProcessedDocument>;
+      return doc.article?.contentHash === record.contentHash ? doc.article?.text : undefined;
+    },
     itemKeys: async (key) => itemLabels(await store.itemsOf(articleIdFor(bucket, key))),
     processedKeys: async () => {
       const out = await runtime.s3Client.send(

@@ -96,7 +96,7 @@ describe('a duplicate clean event whose tag notification was lost', () => {
     await p.runtime.waitForIdle();
 
     // Assess
-    expect((await p.record('raw/lost-tag.txt'))?.text).toContain('version 1');
+    expect(await p.text('raw/lost-tag.txt')).toContain('version 1');
     expect(await checkConsistency(p.runtime)).toEqual(consistent(1));
   });
 });
@@ -124,7 +124,7 @@ describe('ordering by sequencer', () => {
 
     // Assess
     const record = await p.record('raw/v.txt');
-    expect(record?.text).toContain('version 2');
+    expect(await p.text('raw/v.txt')).toContain('version 2');
     expect(record?.source.sequencer).toBe(newest);
   });
 
@@ -144,7 +144,7 @@ describe('ordering by sequencer', () => {
     await p.runtime.waitForIdle();
 
     // Assess
-    expect((await p.record('raw/d.txt'))?.text).toContain('version 2');
+    expect(await p.text('raw/d.txt')).toContain('version 2');
     expect(await checkConsistency(p.runtime)).toEqual(consistent(1));
   });
 
@@ -163,7 +163,7 @@ describe('ordering by sequencer', () => {
       await p.runtime.waitForIdle();
 
       // Assess
-      expect((await p.record('raw/r.txt'))?.text).toContain('version 2');
+      expect(await p.text('raw/r.txt')).toContain('version 2');
       expect(await checkConsistency(p.runtime)).toEqual(consistent(1));
     },
   );
@@ -209,7 +209,7 @@ describe('transient S3 and DynamoDB errors', () => {
     expect(p.runtime.faults.failedCalls).toBeGreaterThan(10);
     expect(await checkConsistency(p.runtime)).toEqual(consistent(23));
     expect(p.runtime.cleanDlq.depth + p.runtime.tagDlq.depth).toBe(0);
-    expect((await p.record('raw/flaky-0.txt'))?.text).toContain('version 2');
+    expect(await p.text('raw/flaky-0.txt')).toContain('version 2');
   });
 });
 

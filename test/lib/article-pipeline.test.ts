@@ -484,7 +484,7 @@ describe('ArticlePipeline props', () => {
     expect(mentions(reads, '/raw/*')).toBe(false);
   });
 
-  it('grants a downstream reader read-only access to the table, its index and its stream', () => {
+  it('grants a downstream reader read-only access to the table, its index, its stream and the processed documents', () => {
     // Prepare
     const stack = new Stack(testApp(), 'Reader');
     const pipeline = new ArticlePipeline(stack, 'P');
@@ -504,7 +504,12 @@ describe('ArticlePipeline props', () => {
       expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetRecords', 'dynamodb:GetItem']),
     );
     expect(granted.some((a) => /dynamodb:(Put|Delete|Update|BatchWrite)/.test(a))).toBe(false);
-    expect(granted.some((a) => a.startsWith('s3:'))).toBe(false);
+    expect(granted.filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject']);
+    const getObject = statements.filter((s) => actionsOf([s]).includes('s3:GetObject'));
+    expect(JSON.stringify(getObject)).toContain('/articles/*');
+    expect(
+      mentions(getObject, stack.getLogicalId(pipeline.processedBucket.node.defaultChild as s3.CfnBucket)),
+    ).toBe(true);
     expect(mentions(statements, '/index/*')).toBe(true);
     expect(mentions(statements, 'StreamArn')).toBe(true);
   });
