@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { lookupSkBetween, toTableItems } from '../../lambdas/adapters/article-table';
+import { entityKey, lookupSkBetween, toTableItems } from '../../lambdas/adapters/article-table';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
 import { ArticleReader, RECORD_CHANGES_FILTER } from '../../lambdas/reader';
 import { startTestPipeline, type TestPipeline } from '../helpers/runtime';
@@ -152,6 +152,35 @@ describe('docs/records.md', () => {
       `between("${from}", "${to}")`,
     );
   });
+});
+
+describe('docs/records.md entity keys', () => {
+  const names = [
+    'U.S.',
+    'American',
+    'North Korean',
+    'DPRK',
+    'Washington-based',
+    'Kim  Jong Un',
+    'Mu\u0308ller',
+    '-based',
+  ];
+  const python = EXAMPLES.find((e) => e.name === 'entity')?.python ?? '';
+  // The page's own key function and alias table, without its query.
+  const definitions = python.slice(0, python.indexOf('table = boto3'));
+
+  if (!TOOLS.python.available)
+    it.todo(`the Python key function needs ${TOOLS.python.hint}: not found, so it was not run`);
+  else
+    it('computes in Python the key the table module computes, for names with and without aliases', async () => {
+      // Act
+      const script = `${definitions}\nimport sys\nfor name in json.loads(sys.stdin.readline()):\n    print(entity_key(name)[1])\n`;
+      const out = await run('python3', ['-c', script], process.env, `${JSON.stringify(names)}\n`);
+
+      // Assess
+      expect({ status: out.status, stderr: out.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(out.stdout.trimEnd().split('\n')).toEqual(names.map(entityKey));
+    });
 });
 
 describe('docs/records.md examples, run against the local runtime', () => {
