@@ -2,7 +2,7 @@
  * Builds `resources/lookup/entity-aliases.json`, the table that gives a country's alternative names and its
  * demonym one entity lookup key ("U.S.", "USA", "America", "American" → `united states`):
  *
- *   npx tsx scripts/lookup/build-entity-aliases.ts
+ *   npx tsx scripts/lookup/build-entity-aliases.ts [--out FILE]
  *
  * Sources are pinned npm devDependencies (MIT): `countries-list` (English names and their aliases) and
  * `i18n-nationality` (English demonyms). No network; the output is sorted, so a rebuild is byte for byte the
@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path';
 import { aliasForm, normalizeName } from '../../lambdas/adapters/article-table';
 
 const ROOT = resolve(__dirname, '..', '..');
-const OUT = join(ROOT, 'resources/lookup/entity-aliases.json');
+/** The committed table; `--out FILE` writes elsewhere (the test compares a rebuild with it). */
+export const ENTITY_ALIASES_FILE = join(ROOT, 'resources/lookup/entity-aliases.json');
 
 /** Entries the sources get wrong: i18n-nationality gives Wallis and Futuna the demonym of Wales. */
 const WRONG = new Set(['welsh']);
@@ -23,7 +24,8 @@ interface Country {
   readonly alias?: readonly string[];
 }
 
-function main(): void {
+/** The alias table's file content, built from the sources. */
+export function entityAliasesJson(): string {
   const { countries } = require('countries-list') as { countries: Record<string, Country> };
   const nationality = require('i18n-nationality') as {
     registerLocale(locale: unknown): void;
@@ -50,13 +52,20 @@ function main(): void {
     const identities = claims.get(form)!;
     if (identities.size === 1) aliases[form] = [...identities][0]!;
   }
-  const out = {
+  const table = {
     description:
       'Entity lookup keys: a name whose alias form (normalised, periods removed) is listed is looked up under its country. Built by scripts/lookup/build-entity-aliases.ts from countries-list and i18n-nationality.',
     aliases,
   };
-  writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
-  process.stdout.write(`${Object.keys(aliases).length} aliases -> ${OUT}\n`);
+  return `${JSON.stringify(table, null, 2)}\n`;
 }
 
-main();
+function main(): void {
+  const outFlag = process.argv.indexOf('--out');
+  const out = outFlag >= 0 ? resolve(process.argv[outFlag + 1] ?? '') : ENTITY_ALIASES_FILE;
+  const json = entityAliasesJson();
+  writeFileSync(out, json);
+  process.stdout.write(`${Object.keys(JSON.parse(json).aliases).length} aliases -> ${out}\n`);
+}
+
+if (require.main === module) main();
