@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
@@ -463,10 +463,15 @@ export class LocalRuntime {
     };
   }
 
-  /** Writes the state file other `newsflow` commands read to find this runtime. */
+  /**
+   * Writes the state file other `newsflow` commands read to find this runtime. It appears whole or not at all
+   * (written beside it, then renamed): a reader polling for it never parses a half-written file.
+   */
   public writeStateFile(): string {
     const file = join(this.dataDir, RUNTIME_STATE_FILE);
-    writeFileSync(file, `${JSON.stringify(this.state, null, 2)}\n`);
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, `${JSON.stringify(this.state, null, 2)}\n`);
+    renameSync(partial, file);
     return file;
   }
 
