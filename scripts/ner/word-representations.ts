@@ -18,16 +18,20 @@ function packPath(path: string): number | undefined {
   return path.split('.').reduce((acc, part) => (acc << CLUSTER_BRANCH_BITS) | Number(part), 0);
 }
 
+/** The bucket 1..7 of a value among six ascending edges (0: a negative value, too rare to say). */
+function bucketOf(value: number, edges: readonly number[]): number {
+  if (value < 0) return 0;
+  let b = 1;
+  for (const e of edges) if (value >= e) b++;
+  return b;
+}
+
 /**
  * Mid-sentence capitalisation, bucketed 1..7 (0: never seen mid-sentence). The edges separate words news
  * never capitalises, sometimes does (sentence-like titles, "House"), and always does (names).
  */
 export function capsBucket(percent: number): number {
-  if (percent < 0) return 0;
-  const edges = [1, 10, 40, 70, 90, 99];
-  let b = 1;
-  for (const e of edges) if (percent >= e) b++;
-  return b;
+  return bucketOf(percent, [1, 10, 40, 70, 90, 99]);
 }
 
 /**
@@ -36,11 +40,7 @@ export function capsBucket(percent: number): number {
  * its LOC tokens above 10%, and companies news names sit between ("uber" 6%, "google" 10%).
  */
 export function placeBucket(percent: number): number {
-  if (percent < 0) return 0;
-  const edges = [1, 3, 6, 10, 16, 25];
-  let b = 1;
-  for (const e of edges) if (percent >= e) b++;
-  return b;
+  return bucketOf(percent, [1, 3, 6, 10, 16, 25]);
 }
 
 /**
@@ -49,11 +49,7 @@ export function placeBucket(percent: number): number {
  * ("uber" 3.1%, "huawei" 10.1%, "disney" 2.8%, "twitter" 0.5%; "kremlin" 3.3%, for its spokesmen).
  */
 export function companyBucket(permille: number): number {
-  if (permille < 0) return 0;
-  const edges = [1, 3, 6, 10, 20, 40];
-  let b = 1;
-  for (const e of edges) if (permille >= e) b++;
-  return b;
+  return bucketOf(permille, [1, 3, 6, 10, 20, 40]);
 }
 
 /** Which news contexts the table's context bucket holds (see `WordRepresentation.context`). */
