@@ -1,10 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ArticleRecord, ProcessedDocument, TextRef } from '../../lambdas/core/record/types';
-import { ArticleReader, InvalidQueryError, TableReadError } from '../../lambdas/reader';
+import type { ArticleRecord } from '../../lambdas/core/record/types';
+import {
+  ArticleReader,
+  InvalidQueryError,
+  readArticleText,
+  TableReadError,
+  TextReadError,
+  TextVersionError,
+} from '../../lambdas/reader';
 import { localS3Client } from '../../local/clients';
 import { missingKeyHint, resolveArticleRef } from './article-ref';
 import { CliError, isUnreachable, UNREACHABLE_HINT, UsageError } from './errors';
@@ -61,7 +68,7 @@ export async function viewCommand(argv: string[]): Promise<number> {
     } finally {
       target.client.destroy();
     }
-    text = record.text ?? (record.textRef ? await readStoredText(target, record.textRef, record) : undefined);
+    text = await readStoredText(target, record);
   }
   const out = resolve(values.out ?? `newsflow-${record.id}.html`);
   writeFileSync(out, renderRecordHtml(record, text));
@@ -104,29 +111,18 @@ function readRecordFile(path: string): ArticleRecord {
 }
 
 /**
- * The text of a record whose item does not carry it: from the processed document it references, when that is
- * still the record's version (same content hash; offsets into another text would mark the wrong words).
+ * The text of a record, from the processed document its item references when the item does not carry it. A
+ * document that holds another version, or cannot be read, leaves the page without text and says why.
  */
-async function readStoredText(
-  target: QueryTarget,
-  ref: TextRef,
-  record: ArticleRecord,
-): Promise<string | undefined> {
+async function readStoredText(target: QueryTarget, record: ArticleRecord): Promise<string | undefined> {
+  if (record.text !== undefined || record.textRef === undefined) return record.text;
   const s3 = target.s3Endpoint ? localS3Client(target.s3Endpoint) : new S3Client({});
   try {
-    const out = await s3.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
-    const doc = JSON.parse((await out.Body?.transformToString()) ?? '{}') as Partial<ProcessedDocument>;
-    if (doc.article?.contentHash !== record.contentHash) {
-      process.stderr.write(
-        `s3://${ref.bucket}/${escapeControls(ref.key)} holds another version of the article; read it again\n`,
-      );
-      return undefined;
-    }
-    return doc.article?.text;
+    return await readArticleText(s3, record);
   } catch (error) {
-    process.stderr.write(
-      `cannot read the text from s3://${ref.bucket}/${escapeControls(ref.key)}: ${(error as Error).message}\n`,
-    );
+    if (!(error instanceof TextReadError || error instanceof TextVersionError)) throw error;
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    process.stderr.write(`${escapeControls(error.message)}${cause}\n`);
     return undefined;
   } finally {
     s3.destroy();

@@ -29,3 +29,19 @@ export class TableReadError extends ReaderError {
     this.name = 'TableReadError';
   }
 }
+
+/** S3 failed to return the processed document a record's `textRef` names (permissions, network); the SDK error is `cause`. */
+export class TextReadError extends ReaderError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TextReadError';
+  }
+}
+
+/** The processed document a record's `textRef` names now holds another version of the article. */
+export class TextVersionError extends ReaderError {
+  public constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TextVersionError';
+  }
+}

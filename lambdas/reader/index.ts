@@ -7,7 +7,15 @@
 export type { EntityType } from '../core/entities/types';
 export type { ArticleRecord, ArticleStatus, ReferenceDateSource } from '../core/record/types';
 export { ArticleReader, type ArticleReaderOptions, MAX_PUBLISHED_RANGE_DAYS } from './article-reader';
-export { InvalidCursorError, InvalidQueryError, ReaderError, TableReadError } from './errors';
+export { readArticleText } from './article-text';
+export {
+  InvalidCursorError,
+  InvalidQueryError,
+  ReaderError,
+  TableReadError,
+  TextReadError,
+  TextVersionError,
+} from './errors';
 export { type ArticleChange, articleChangeOf, RECORD_CHANGES_FILTER } from './stream';
 export type {
   ArticleQuery,

@@ -1,18 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { TableArticleStore } from '../../lambdas/adapters/article-store';
 import { documentClient } from '../../lambdas/adapters/document-client';
 import { DynamoItemTable } from '../../lambdas/adapters/item-table';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { articleIdFor } from '../../lambdas/core/record/article-id';
-import type { ArticleRecord, ProcessedDocument } from '../../lambdas/core/record/types';
+import type { ArticleRecord } from '../../lambdas/core/record/types';
+import { readArticleText, TextVersionError } from '../../lambdas/reader';
 import type { DynamoDbEngine } from '../../local/dynamodb-server';
 import type { InvocationSummary } from '../../local/queue-poller';
 import { LocalRuntime, type LocalRuntimeOptions } from '../../local/runtime';
@@ -76,12 +72,14 @@ export async function startTestPipeline(
     record: (key) => store.get(articleIdFor(bucket, key)),
     text: async (key) => {
       const record = await store.get(articleIdFor(bucket, key));
-      if (record?.text !== undefined || record?.textRef === undefined) return record?.text;
-      const out = await runtime.s3Client.send(
-        new GetObjectCommand({ Bucket: record.textRef.bucket, Key: record.textRef.key }),
-      );
-      const doc = JSON.parse((await out.Body?.transformToString()) ?? '{}') as Partial<ProcessedDocument>;
-      return doc.article?.contentHash === record.contentHash ? doc.article?.text : undefined;
+      if (record === undefined) return undefined;
+      try {
+        return await readArticleText(runtime.s3Client, record);
+      } catch (error) {
+        // Another version replaced the document since the record was read: no text of this version.
+        if (error instanceof TextVersionError) return undefined;
+        throw error;
+      }
     },
     itemKeys: async (key) => itemLabels(await store.itemsOf(articleIdFor(bucket, key))),
     processedKeys: async () => {
