@@ -4,7 +4,7 @@ import type { Tense } from '../engine/candidate';
 // Markers of reported future or intention ("would" too: reported plans are mostly still ahead at publication;
 // a decision or promise "to" do something points ahead of the report). A schedule in the present ("takes effect
 // Jan. 1", "is due by March 31") looks ahead: the unlabeled news writes "take(s) effect" or "go(es) into effect"
-// before a month 150 times against 75 "took"/"went", and "is/are due" before one 14 times.
+// before a month 189 times against 75 "took"/"went", and "is/are due" before one 14 times.
 const FUTURE =
   "will|would|may|might|won't|'ll|shall|going to|is to|are to|plans? to|planning to|planned|scheduled|slated|set to|expected to|expects? to|intends? to|to be held|aims? to|hopes? to|due to|(?:decided|agreed|voted|promised|pledged|vowed|threatened|offered|ordered|asked|urged|invited) to|next(?!\\s+to\\b)|as soon as|as early as|no later than|upcoming|takes? effect|goes? into effect|(?:is|are) due (?:by|on|in|at|before)";
 // Auxiliaries and irregular past forms; regular ones are the weaker -ed guess below.
@@ -120,7 +120,7 @@ const SINCE_BEFORE = /\b[Ss]ince\s+(?:\S+\s+){0,3}$/;
 // A schedule verb in the present right before the expression is news's future: "Early voting ends Monday",
 // "the summit, which begins Thursday", "EU leaders meet on Sunday". In the unlabeled news the -s forms precede a
 // weekday 105 times ("begins" 41, "starts" 23, "ends" 16, "resumes" 11, "expires" 7, "convenes" 4, "opens" 3) and
-// the base forms 183 times, mostly after "to" or "will"; "speaks", "returns" and "arrive(s)" are left out (photo
+// the base forms 296 times, mostly after "to" or "will"; "speaks", "returns" and "arrive(s)" are left out (photo
 // captions tell past events in the present, "tax returns on Tuesday" is a noun). "runs/lasts/continues through"
 // before a weekday or a month's day: 11 present against 3 past ("ran", "lasted", "continued").
 // After a form of "be" the word is an adjective ("the market is open on Friday").
