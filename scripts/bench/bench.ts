@@ -16,12 +16,13 @@ import { parseArgs } from 'node:util';
 import { isIntentItem } from '../../lambdas/adapters/article-table';
 import { loadTaggers } from '../../lambdas/adapters/load-taggers';
 import { DEFAULT_MAX_BYTES } from '../../lambdas/core/clean/types';
+import { PIPELINE_SPEC } from '../../lambdas/core/pipeline-spec';
 import { taggerVersion } from '../../lambdas/core/tagging/tag-text';
 import { bundleFunctions } from './bundle';
 import { measureClean } from './clean';
 import { measureColdStart } from './cold-start';
 import { dateCorpus, entityCorpus, loadSamples, REPO_ROOT } from './corpora';
-import { costModel, type StageRequests } from './cost-model';
+import { ASSUMPTIONS, costModel, type StageRequests } from './cost-model';
 import { meteredWrites } from './cross-check';
 import { itemSize, lookupIndexEntrySize, writeUnits } from './dynamodb-units';
 import { measureE2e, type UploadDoc, withRuntime } from './e2e';
@@ -160,7 +161,12 @@ async function main(): Promise<void> {
   const stages = await measureStages(
     { name: basename(costPath), bytes: costBytes, contentType: 'text/plain' },
     taggers,
-    { rounds: s.stageRounds, batchSize: 10, memoryMb },
+    {
+      rounds: s.stageRounds,
+      batchSize: PIPELINE_SPEC.queue.batchSize,
+      memoryMb,
+      latencies: ASSUMPTIONS.requestMs,
+    },
   );
 
   const outdir = mkdtempSync(join(tmpdir(), 'newsflow-bench-cdk-'));
@@ -218,6 +224,8 @@ async function main(): Promise<void> {
       tagCpuMs: stages.tag.cpuMs,
       cleanRequests: requests(stages.clean.calls),
       tagRequests: requests(stages.tag.calls),
+      cleanWaitMs: stages.clean.waitMs,
+      tagWaitMs: stages.tag.waitMs,
       writeUnits: recordUnits.table + recordUnits.index + lookupUnits.table + lookupUnits.index + intentUnits,
       readUnits: stages.tag.calls.ddbReadUnits,
       coldStartExtraMs: Math.max(0, coldStart.coldStartMs - coldStart.warmInvokeMs),

@@ -75,6 +75,12 @@ export interface CostInputs {
   readonly tagCpuMs: number;
   readonly cleanRequests: StageRequests;
   readonly tagRequests: StageRequests;
+  /**
+   * Milliseconds per article each stage's invocation spends waiting on requests beyond its CPU time, with a
+   * batch's messages handled side by side and every request taking its assumed latency (measured).
+   */
+  readonly cleanWaitMs: number;
+  readonly tagWaitMs: number;
   /** DynamoDB write units per article: table and index, from the sizes of the items written. */
   readonly writeUnits: number;
   /** DynamoDB read units per article (the tag stage's strongly consistent partition read). */
@@ -115,25 +121,33 @@ export function comprehendUnits(chars: number): number {
   return Math.max(PRICES.comprehendMinUnits, Math.ceil(chars / PRICES.comprehendUnitChars));
 }
 
-/** Billed Lambda milliseconds of one article in a stage: its CPU time at the function's CPU share, plus I/O waits. */
-export function lambdaMs(cpuMs: number, requests: StageRequests, memoryMb: number): number {
-  const share = Math.min(1, memoryMb / ASSUMPTIONS.fullVcpuMb);
+/** Milliseconds one article's requests wait in a stage when they run one after another (the assumed latencies). */
+export function sequentialWaitMs(requests: StageRequests): number {
   const io = ASSUMPTIONS.requestMs;
-  const waits =
+  return (
     requests.s3Get * io.s3Get +
     requests.s3Head * io.s3Head +
     requests.s3Put * io.s3Put +
     requests.s3Delete * io.s3Delete +
-    requests.dynamoDb * io.dynamoDb;
-  return (cpuMs * ASSUMPTIONS.cpuSpeedFactor) / share + waits;
+    requests.dynamoDb * io.dynamoDb
+  );
+}
+
+/**
+ * Billed Lambda milliseconds of one article in a stage: its CPU time at the function's CPU share, plus the
+ * request waits that CPU work does not hide.
+ */
+export function lambdaMs(cpuMs: number, waitMs: number, memoryMb: number): number {
+  const share = Math.min(1, memoryMb / ASSUMPTIONS.fullVcpuMb);
+  return (cpuMs * ASSUMPTIONS.cpuSpeedFactor) / share + waitMs;
 }
 
 /** Prices `inputs.articles` articles. */
 export function costModel(inputs: CostInputs): CostModel {
   const n = inputs.articles;
   const gb = inputs.memoryMb / 1024;
-  const clean = lambdaMs(inputs.cleanCpuMs, inputs.cleanRequests, inputs.memoryMb);
-  const tag = lambdaMs(inputs.tagCpuMs, inputs.tagRequests, inputs.memoryMb);
+  const clean = lambdaMs(inputs.cleanCpuMs, inputs.cleanWaitMs, inputs.memoryMb);
+  const tag = lambdaMs(inputs.tagCpuMs, inputs.tagWaitMs, inputs.memoryMb);
   const invocations = (2 * n) / inputs.batchSize;
   const coldMs = invocations * ASSUMPTIONS.coldStartShare * inputs.coldStartExtraMs;
   const gbSeconds = ((n * (clean + tag) + coldMs) / 1000) * gb;

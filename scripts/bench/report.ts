@@ -2,7 +2,7 @@
 import type { Bundle } from './bundle';
 import type { CleanResults } from './clean';
 import type { ColdStart } from './cold-start';
-import { ASSUMPTIONS, type CostInputs, type CostModel, PRICES } from './cost-model';
+import { ASSUMPTIONS, type CostInputs, type CostModel, PRICES, sequentialWaitMs } from './cost-model';
 import type { MeteredWrites } from './cross-check';
 import type { WriteUnits } from './dynamodb-units';
 import type { E2eResults } from './e2e';
@@ -371,9 +371,13 @@ Where the quantities come from:
   \`lib/article-pipeline-defaults.ts\`), arm64. Measured: CPU time per article of each stage, ${fixed(ci.cleanCpuMs, 2)} ms clean and
   ${fixed(ci.tagCpuMs, 2)} ms tag (the handlers over a batch of ${ci.batchSize}, median of batches). Assumed: at ${ci.memoryMb} MB a function
   gets ${ci.memoryMb}/${ASSUMPTIONS.fullVcpuMb} of a vCPU, so CPU time stretches by ${(ASSUMPTIONS.fullVcpuMb / ci.memoryMb).toFixed(2)}×; a Graviton vCPU runs as fast as one core here;
-  each request waits in-region (S3 GET ${io.s3Get} ms, HEAD ${io.s3Head} ms, PUT ${io.s3Put} ms, DynamoDB ${io.dynamoDb} ms); ${ASSUMPTIONS.coldStartShare * 100}% of
-  invocations are cold and pay the measured ${ci.coldStartExtraMs.toFixed(0)} ms more (INIT is billed since 2025-08-01). That gives
-  ${c.lambdaMsPerArticle.clean.toFixed(0)} ms (clean) + ${c.lambdaMsPerArticle.tag.toFixed(0)} ms (tag) per article, mostly waiting on S3 and DynamoDB.
+  each request waits in-region (S3 GET ${io.s3Get} ms, HEAD ${io.s3Head} ms, PUT ${io.s3Put} ms, DynamoDB ${io.dynamoDb} ms). A stage handles a batch's
+  messages side by side (up to ${ci.batchSize} at once, within 5 MiB of objects), so their round trips overlap: the bench runs
+  batches again with every request delayed by those latencies and measures the wall time beyond CPU time,
+  ${fixed(ci.cleanWaitMs, 1)} ms (clean) and ${fixed(ci.tagWaitMs, 1)} ms (tag) per article, where one message after another would wait
+  ${sequentialWaitMs(ci.cleanRequests).toFixed(0)} ms and ${sequentialWaitMs(ci.tagRequests).toFixed(0)} ms. ${ASSUMPTIONS.coldStartShare * 100}% of invocations are cold and pay the measured
+  ${ci.coldStartExtraMs.toFixed(0)} ms more (INIT is billed since 2025-08-01). That gives ${c.lambdaMsPerArticle.clean.toFixed(0)} ms (clean) +
+  ${c.lambdaMsPerArticle.tag.toFixed(0)} ms (tag) per article.
 - **Lambda requests and SQS**: full batches of ${ci.batchSize} (a busy queue); S3 sends one message per object to each
   stage's queue, and the event source mapping receives and deletes a batch per request. At one article per
   invocation (a trickle) Lambda requests rise ${ci.batchSize}× and SQS requests ${(3 / (1 + 2 / ci.batchSize)).toFixed(1)}×: ${usd(c.articles * 2 * (PRICES.lambdaRequest + 3 * PRICES.sqsRequest) - (c.lines.find((l) => l.item === 'Lambda requests')?.usd ?? 0) - (c.lines.find((l) => l.item === 'SQS')?.usd ?? 0))} more per million.

@@ -142,3 +142,39 @@ export function committingArticleStore(
     },
   };
 }
+
+/** Round-trip times the delaying stores wait, per request. */
+export interface RequestLatencies {
+  readonly s3Get: number;
+  readonly s3Head: number;
+  readonly s3Put: number;
+  readonly s3Delete: number;
+  readonly dynamoDb: number;
+}
+
+function after<T>(ms: number, call: () => Promise<T>): Promise<T> {
+  return new Promise((resolve) => setTimeout(resolve, ms)).then(call);
+}
+
+/** Makes every object-store call take its assumed round trip before it answers. */
+export function delayingObjectStore(inner: ObjectStore, ms: RequestLatencies): ObjectStore {
+  return {
+    get: (location, maxBytes) => after(ms.s3Get, () => inner.get(location, maxBytes)),
+    head: (location) => after(ms.s3Head, () => inner.head(location)),
+    put: (location, body, options) => after(ms.s3Put, () => inner.put(location, body, options)),
+    delete: (location, conditions) => after(ms.s3Delete, () => inner.delete(location, conditions)),
+  };
+}
+
+/** Makes every item-table call take a DynamoDB round trip per request it makes (25 writes, 100 reads a batch). */
+export function delayingItemTable(inner: ItemTable, ms: RequestLatencies): ItemTable {
+  const batches = (n: number, size: number) => ms.dynamoDb * Math.max(1, Math.ceil(n / size));
+  return {
+    getRecordItem: (articleId) => after(ms.dynamoDb, () => inner.getRecordItem(articleId)),
+    loadArticle: (articleId) => after(ms.dynamoDb, () => inner.loadArticle(articleId)),
+    getItems: (keys) => after(batches(keys.length, 100), () => inner.getItems(keys)),
+    putItems: (items) => after(batches(items.length, BATCH_WRITE_LIMIT), () => inner.putItems(items)),
+    deleteItems: (keys) => after(batches(keys.length, BATCH_WRITE_LIMIT), () => inner.deleteItems(keys)),
+    putRecord: (item) => after(ms.dynamoDb, () => inner.putRecord(item)),
+  };
+}

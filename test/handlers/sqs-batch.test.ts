@@ -9,7 +9,10 @@ const observability = {
   metrics: new Metrics({ namespace: 'Test', serviceName: 'test' }),
 };
 
-function event(ids: string[]): SQSEvent {
+function event(
+  ids: string[],
+  objectOf: (id: string) => { key: string; size?: number } = (id) => ({ key: `raw/${id}.txt` }),
+): SQSEvent {
   return {
     Records: ids.map((messageId) => ({
       messageId,
@@ -20,7 +23,7 @@ function event(ids: string[]): SQSEvent {
             eventSource: 'aws:s3',
             eventTime: '2019-12-20T00:00:00Z',
             eventName: 'ObjectCreated:Put',
-            s3: { bucket: { name: 'b' }, object: { key: `raw/${messageId}.txt`, sequencer: '01' } },
+            s3: { bucket: { name: 'b' }, object: { ...objectOf(messageId), sequencer: '01' } },
           },
         ],
       }),
@@ -85,5 +88,52 @@ describe('processS3Batch', () => {
     // Assess
     expect(handled).toEqual(['raw/a.txt', 'raw/b.txt']);
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'c' }, { itemIdentifier: 'd' }]);
+  });
+
+  it.each([
+    {
+      case: 'different objects side by side',
+      objects: { a: 'raw/a.txt', b: 'raw/b.txt', c: 'raw/c.txt' },
+      size: 100,
+      most: 3,
+    },
+    {
+      case: 'messages of one object one after another',
+      objects: { a: 'raw/x.txt', b: 'raw/x.txt' },
+      size: 100,
+      most: 1,
+    },
+    {
+      case: 'objects over the memory budget one at a time',
+      objects: { a: 'raw/a.txt', b: 'raw/b.txt' },
+      size: 6 * 1024 * 1024,
+      most: 1,
+    },
+  ])('handles $case', async ({ objects, size, most }) => {
+    // Prepare: each message waits a little, as for S3 and DynamoDB round trips.
+    const ids = Object.keys(objects);
+    let running = 0;
+    let seen = 0;
+    const order: string[] = [];
+
+    // Act
+    const response = await processS3Batch(
+      event(ids, (id) => ({ key: objects[id as keyof typeof objects]!, size })),
+      context(() => 60_000),
+      observability,
+      async (c) => {
+        running++;
+        seen = Math.max(seen, running);
+        order.push(c.key);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        return 'ok';
+      },
+    );
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(seen).toBe(most);
+    expect(order).toEqual(Object.values(objects));
   });
 });
