@@ -1,3 +1,4 @@
+import { InvalidQueryError, TableReadError } from '../../lambdas/reader/errors';
 import { LocalRuntimeError } from '../../local/errors';
 
 /** Base class of the CLI's errors: printed as one line, exit code 2. */
@@ -58,3 +59,18 @@ export function isUnreachable(error: unknown): boolean {
 /** The hint for an endpoint nothing answers at. */
 export const UNREACHABLE_HINT =
   'nothing answers there: is `npm start` running? (or pass --data-dir, --endpoint)';
+
+/**
+ * The CLI's error for a failed read of the article table at `where`: a rejected query is a usage error, a failed
+ * read names its cause (with the hint when nothing answers); anything else is returned as it is.
+ */
+export function readFailure(error: unknown, where: string): unknown {
+  if (error instanceof InvalidQueryError) return new UsageError(error.message, { cause: error });
+  if (!(error instanceof TableReadError)) return error;
+  const cause = isUnreachable(error)
+    ? `: ${UNREACHABLE_HINT}`
+    : error.cause instanceof Error
+      ? `: ${error.cause.name}: ${error.cause.message}`
+      : '';
+  return new CliError(`${error.message} (${where})${cause}`, { cause: error });
+}

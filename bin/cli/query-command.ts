@@ -6,12 +6,10 @@ import {
   type ArticleQuery,
   ArticleReader,
   type ArticleSummary,
-  InvalidQueryError,
   type QueryOptions,
-  TableReadError,
 } from '../../lambdas/reader';
 import { missingKeyHint, resolveArticleRef } from './article-ref';
-import { CliError, isUnreachable, UNREACHABLE_HINT, UsageError } from './errors';
+import { readFailure, UsageError } from './errors';
 import { writeLine } from './io';
 import { type CapacityMeter, type CapacityTotals, meterCapacity } from './query-capacity';
 import { queryCostCommand } from './query-cost';
@@ -97,16 +95,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
     }
     return code;
   } catch (error) {
-    if (error instanceof InvalidQueryError) throw new UsageError(error.message, { cause: error });
-    if (error instanceof TableReadError) {
-      const cause = isUnreachable(error)
-        ? `: ${UNREACHABLE_HINT}`
-        : error.cause instanceof Error
-          ? `: ${error.cause.name}: ${error.cause.message}`
-          : '';
-      throw new CliError(`${error.message} (${target.description})${cause}`, { cause: error });
-    }
-    throw error;
+    throw readFailure(error, target.description);
   } finally {
     target.client.destroy();
   }

@@ -4,17 +4,10 @@ import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ArticleRecord } from '../../lambdas/core/record/types';
-import {
-  ArticleReader,
-  InvalidQueryError,
-  readArticleText,
-  TableReadError,
-  TextReadError,
-  TextVersionError,
-} from '../../lambdas/reader';
+import { ArticleReader, readArticleText, TextReadError, TextVersionError } from '../../lambdas/reader';
 import { localS3Client } from '../../local/clients';
 import { missingKeyHint, resolveArticleRef } from './article-ref';
-import { CliError, isUnreachable, UNREACHABLE_HINT, UsageError } from './errors';
+import { readFailure, UsageError } from './errors';
 import { type QueryTarget, resolveQueryTarget } from './query-target';
 import { escapeControls } from './terminal-text';
 import { renderRecordHtml } from './view-html';
@@ -84,16 +77,7 @@ async function readRecord(target: QueryTarget, id: string): Promise<ArticleRecor
   try {
     return await reader.getArticle(id);
   } catch (error) {
-    if (error instanceof InvalidQueryError) throw new UsageError(error.message, { cause: error });
-    if (error instanceof TableReadError) {
-      const cause = isUnreachable(error)
-        ? `: ${UNREACHABLE_HINT}`
-        : error.cause instanceof Error
-          ? `: ${error.cause.message}`
-          : '';
-      throw new CliError(`${error.message} (${target.description})${cause}`, { cause: error });
-    }
-    throw error;
+    throw readFailure(error, target.description);
   }
 }
 

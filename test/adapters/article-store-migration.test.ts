@@ -12,7 +12,7 @@ import {
 import type { ArticleRecord } from '../../lambdas/core/record/types';
 import { ArticleReader } from '../../lambdas/reader';
 import { hasJava } from '../helpers/runtime';
-import { record, type SeededTable, startTable } from '../reader/seed';
+import { record, useTable } from '../reader/seed';
 
 // Records of older layouts, written as those layouts stored them, migrated by the store on DynamoDB Local: the
 // next sync of the article (a redelivery, reprocess or reconcile) leaves exactly the current layout's items.
@@ -59,19 +59,11 @@ function layoutOne(r: ArticleRecord): TableItem[] {
 
 if (hasJava()) {
   describe('migration of older layouts (DynamoDB Local)', () => {
-    let table: SeededTable;
-
-    beforeAll(async () => {
-      table = await startTable('dynamodb-local');
-    }, 60_000);
-
-    afterAll(async () => {
-      await table?.stop();
-    });
+    const table = useTable('dynamodb-local');
 
     /** Keys of every item in the table, the intent item (bookkeeping) aside. */
     async function allKeys(): Promise<string[]> {
-      const out = await table.client.send(new ScanCommand({ TableName: table.tableName }));
+      const out = await table().client.send(new ScanCommand({ TableName: table().tableName }));
       return (out.Items ?? [])
         .filter((i) => !isIntentItem(i))
         .map((i) => keyId(i as TableItem))
@@ -79,8 +71,8 @@ if (hasJava()) {
     }
 
     async function clear(): Promise<void> {
-      const out = await table.client.send(new ScanCommand({ TableName: table.tableName }));
-      const store = new DynamoArticleStore(table.client, table.tableName);
+      const out = await table().client.send(new ScanCommand({ TableName: table().tableName }));
+      const store = new DynamoArticleStore(table().client, table().tableName);
       for (const item of out.Items ?? []) await store.remove(String(item.articleId));
     }
 
@@ -90,9 +82,9 @@ if (hasJava()) {
     ])('rewrites an article of %s in the current layout, deleting its old lookup items', async (_, items) => {
       // Prepare
       await clear();
-      for (const item of items(ARTICLE)) await table.putItem(item);
-      const store = new DynamoArticleStore(table.client, table.tableName);
-      const reader = new ArticleReader({ client: table.client, tableName: table.tableName });
+      for (const item of items(ARTICLE)) await table().putItem(item);
+      const store = new DynamoArticleStore(table().client, table().tableName);
+      const reader = new ArticleReader({ client: table().client, tableName: table().tableName });
 
       // Act
       const outcome = await store.sync(ARTICLE);
@@ -100,7 +92,8 @@ if (hasJava()) {
       // Assess
       expect(outcome).toBe('written');
       expect(await allKeys()).toEqual(toTableItems(ARTICLE).map(keyId).sort());
-      const stored = (await table.client.send(new ScanCommand({ TableName: table.tableName }))).Items ?? [];
+      const stored =
+        (await table().client.send(new ScanCommand({ TableName: table().tableName }))).Items ?? [];
       expect(stored.find(isRecordItem)?.layout).toBe(LAYOUT);
       const found = [];
       for await (const hit of reader.findByEntity({ name: 'American', related: true })) found.push(hit);
@@ -113,8 +106,8 @@ if (hasJava()) {
     ])('removes every item of an article of %s', async (_, items) => {
       // Prepare
       await clear();
-      for (const item of items(ARTICLE)) await table.putItem(item);
-      const store = new DynamoArticleStore(table.client, table.tableName);
+      for (const item of items(ARTICLE)) await table().putItem(item);
+      const store = new DynamoArticleStore(table().client, table().tableName);
 
       // Act
       const removed = await store.remove(ARTICLE.id);

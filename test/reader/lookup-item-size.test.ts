@@ -8,7 +8,7 @@ import {
   toTableItems,
 } from '../../lambdas/adapters/article-table';
 import { hasJava } from '../helpers/runtime';
-import { record, type SeededTable, startTable } from './seed';
+import { record, useTable } from './seed';
 
 // Write units are what DynamoDB Local reports for each put (the table's, and the index's: none, lookup items are not
 // in it), so the bound is
@@ -21,15 +21,7 @@ function nameOf(bytes: number): string {
 
 if (hasJava()) {
   describe('lookup items stay within one write unit (DynamoDB Local)', () => {
-    let table: SeededTable;
-
-    beforeAll(async () => {
-      table = await startTable('dynamodb-local');
-    }, 60_000);
-
-    afterAll(async () => {
-      await table?.stop();
-    });
+    const table = useTable('dynamodb-local');
 
     it('costs one write unit in the table and none in the index per lookup item, whatever the title and names', async () => {
       // Prepare
@@ -50,8 +42,8 @@ if (hasJava()) {
       // Act
       const units = [];
       for (const item of lookups) {
-        const out = await table.client.send(
-          new PutCommand({ TableName: table.tableName, Item: item, ReturnConsumedCapacity: 'INDEXES' }),
+        const out = await table().client.send(
+          new PutCommand({ TableName: table().tableName, Item: item, ReturnConsumedCapacity: 'INDEXES' }),
         );
         units.push([
           out.ConsumedCapacity?.Table?.CapacityUnits,

@@ -134,3 +134,20 @@ export function record(spec: ArticleSpec): ArticleRecord {
 export function idOf(key: string): string {
   return articleIdFor('newsflow-raw', key);
 }
+
+/**
+ * Starts a table for the enclosing `describe` (before its tests, stopped after them) and returns a getter for it.
+ */
+export function useTable(engine: DynamoDbEngine): () => SeededTable {
+  let table: SeededTable | undefined;
+  beforeAll(async () => {
+    table = await startTable(engine);
+  }, 60_000);
+  afterAll(async () => {
+    await table?.stop();
+  });
+  return () => {
+    if (table === undefined) throw new Error('the table has not started');
+    return table;
+  };
+}

@@ -1,4 +1,4 @@
-import type { CleanedArticle, Dateline, Heading, Rejection } from '../clean/types';
+import type { CleanedArticle, Rejection } from '../clean/types';
 import type { DateSpan } from '../dates/types';
 import type { EntityMention, EntitySummary } from '../entities/types';
 
@@ -54,7 +54,8 @@ export type DateMention = DateSpan;
  * One article record: the table's contract with downstream readers (see docs/records.md).
  * Offsets are Unicode code points into `text`, end exclusive.
  */
-export interface ArticleRecord {
+export interface ArticleRecord
+  extends Pick<CleanedArticle, 'dateline' | 'byline' | 'keywords' | 'headings' | 'language'> {
   readonly id: string;
   readonly source: SourceRef;
   readonly status: ArticleStatus;
@@ -65,11 +66,6 @@ export interface ArticleRecord {
   readonly referenceDate: string;
   /** Where `referenceDate` came from; `upload` means relative dates rest on a guess. Absent on older records. */
   readonly referenceDateSource?: ReferenceDateSource;
-  readonly dateline?: Dateline;
-  readonly byline?: string;
-  readonly keywords: readonly string[];
-  readonly headings: readonly Heading[];
-  readonly language?: string;
   /** BCP 47 language and region the source declared (`en-GB`); numeric dates were read by it. */
   readonly locale?: string;
   /**

@@ -9,7 +9,7 @@ import {
   type Season,
   shift,
 } from '../calendar/point';
-import type { ResolutionEnv } from '../engine/candidate';
+import type { Candidate, ResolutionEnv } from '../engine/candidate';
 import { candidate, isTitle } from '../engine/helpers';
 import type { Parser } from '../engine/rule';
 import { addDays, weekday } from '../reference-date';
@@ -158,26 +158,40 @@ export const partOfPeriodParser: Parser = {
   pattern:
     /\b(?:the\s+)?(end|close|beginning|start|middle)\s+of\s+(?:(the|this|last|next|that)\s+)?(week|month|year|quarter|decade|century)\b/gi,
   extract(m) {
-    const [whole, partWord = '', dirWord, unitWord = ''] = m;
+    const [, partWord = '', dirWord, unitWord = ''] = m;
     const mod = PART_MODS[partWord.toLowerCase()];
     const grain = GRAINS[unitWord.toLowerCase()];
     if (grain === undefined) return null;
-    const fromAnchor = dirWord?.toLowerCase() === 'that';
-    const direction = parseDirection(dirWord);
-    return candidate(
-      this.name,
-      m.index,
-      m.index + whole.length,
-      'DATE',
-      (env) => {
-        const base = fromAnchor && env.anchor !== undefined ? env.anchor : dayPoint(env.reference);
-        const point = applyDirection(periodOf(base, grain), direction);
-        return { value: formatPoint(point), point, anchors: false };
-      },
-      { mod },
-    );
+    return periodCandidate(this.name, m, grain, dirWord, mod);
   },
 };
+
+/**
+ * A DATE over the whole match: the `grain` period holding the reference day (with "that", the sentence's anchor),
+ * moved by the direction word, with `mod`.
+ */
+function periodCandidate(
+  rule: string,
+  m: RegExpExecArray,
+  grain: Grain,
+  dirWord: string | undefined,
+  mod: DateMod | undefined,
+): Candidate {
+  const fromAnchor = dirWord?.toLowerCase() === 'that';
+  const direction = parseDirection(dirWord);
+  return candidate(
+    rule,
+    m.index,
+    m.index + m[0].length,
+    'DATE',
+    (env) => {
+      const base = fromAnchor && env.anchor !== undefined ? env.anchor : dayPoint(env.reference);
+      const point = applyDirection(periodOf(base, grain), direction);
+      return { value: formatPoint(point), point, anchors: false };
+    },
+    { mod },
+  );
+}
 
 /**
  * "early this week", "late last year": the period with a START or END mod. "earlier this month" is left to the
@@ -189,22 +203,10 @@ export const earlierLaterPeriodParser: Parser = {
   reach: 40,
   pattern: /\b(early|late)\s+(this|last|next)\s+(week|month|year|quarter)\b/gi,
   extract(m) {
-    const [whole, when = '', dirWord, unitWord = ''] = m;
+    const [, when = '', dirWord, unitWord = ''] = m;
     const grain = GRAINS[unitWord.toLowerCase()];
     if (grain === undefined) return null;
-    const mod: DateMod = /^earl/i.test(when) ? 'START' : 'END';
-    const direction = parseDirection(dirWord);
-    return candidate(
-      this.name,
-      m.index,
-      m.index + whole.length,
-      'DATE',
-      ({ reference }) => {
-        const point = applyDirection(periodOf(dayPoint(reference), grain), direction);
-        return { value: formatPoint(point), point, anchors: false };
-      },
-      { mod },
-    );
+    return periodCandidate(this.name, m, grain, dirWord, /^earl/i.test(when) ? 'START' : 'END');
   },
 };
 
