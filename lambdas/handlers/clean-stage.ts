@@ -13,6 +13,7 @@ import type { CleanConfig } from './config';
 import { parseProcessedDocument } from './processed-document-schema';
 import type { S3Change } from './s3-notification';
 import type { StageDeps } from './stage-handler';
+import { type TimeBudget, UNLIMITED_BUDGET } from './time-budget';
 
 /** What the clean stage needs, injected (the Lambda builds it from the environment; tests and local pass theirs). */
 export interface CleanStageDeps extends StageDeps {
@@ -42,6 +43,7 @@ interface Context {
   /** The raw object as it is now (no version: "does it still exist?"). */
   readonly rawNow: ObjectLocation;
   readonly processed: ObjectLocation;
+  readonly budget: TimeBudget;
 }
 
 /**
@@ -51,7 +53,11 @@ interface Context {
  * writing, so a delete and a re-upload handled concurrently still converge on the object's real state.
  * The raw object is only ever read.
  */
-export async function handleRawChange(change: S3Change, deps: CleanStageDeps): Promise<CleanResult> {
+export async function handleRawChange(
+  change: S3Change,
+  deps: CleanStageDeps,
+  budget: TimeBudget = UNLIMITED_BUDGET,
+): Promise<CleanResult> {
   const articleId = articleIdFor(change.bucket, change.key);
   const ctx: Context = {
     change,
@@ -61,6 +67,7 @@ export async function handleRawChange(change: S3Change, deps: CleanStageDeps): P
     }),
     rawNow: { bucket: change.bucket, key: change.key },
     processed: { bucket: deps.config.processedBucket, key: processedKeyFor(articleId) },
+    budget,
   };
   if (change.kind === 'created') deps.metrics.addMetric(METRIC_NAMES.articlesReceived, MetricUnit.Count, 1);
   for (let attempt = 1; ; attempt++) {
@@ -90,6 +97,7 @@ async function cleanObject(ctx: Context): Promise<CleanResult> {
     log.info('Raw object no longer exists; its delete event removes the article');
     return 'skipped-missing';
   }
+  ctx.budget.check();
   const doc = processedDocumentFor(ctx, got);
   const put = (conditions: { ifMatch: string } | { ifNoneMatch: '*' }) =>
     deps.objects.put(ctx.processed, JSON.stringify(doc), {

@@ -7,6 +7,7 @@ import { BatchScheduler } from './batch-scheduler';
 import { TimeBudgetExceededError } from './errors';
 import type { Observability } from './observability';
 import { parseS3Notification, type S3Change } from './s3-notification';
+import { invocationBudget, type TimeBudget } from './time-budget';
 
 /** Options of {@link processS3Batch}. */
 export interface BatchOptions {
@@ -40,7 +41,7 @@ export async function processS3Batch(
   event: SQSEvent,
   context: Context,
   observability: Observability,
-  handleChange: (change: S3Change) => Promise<string>,
+  handleChange: (change: S3Change, budget: TimeBudget) => Promise<string>,
   options: BatchOptions = {},
 ): Promise<SQSBatchResponse> {
   const reserveMs = options.reserveMs ?? DEFAULT_RESERVE_MS;
@@ -48,6 +49,7 @@ export async function processS3Batch(
   logger.addContext(context);
   // A processor per invocation: its state must not be shared by overlapping local invocations.
   const processor = new BatchProcessor(EventType.SQS);
+  const budget = invocationBudget(context, reserveMs);
   const scheduler = new BatchScheduler({
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     maxWeight: options.maxBytesInFlight ?? DEFAULT_MAX_BYTES,
@@ -60,15 +62,14 @@ export async function processS3Batch(
       const keys = changes.map((c) => `${c.bucket}/${c.key}`);
       const bytes = changes.reduce((sum, c) => sum + Math.max(1, c.size ?? 0), 0);
       return await scheduler.run(keys, bytes, async () => {
-        // Checked when the message's turn comes, so the stage stops taking new ones before its time runs out:
-        // the rest go back to the queue untouched instead of being cut off mid-write by a timeout.
-        if (context.getRemainingTimeInMillis() < reserveMs) {
-          throw new TimeBudgetExceededError(`Less than ${reserveMs} ms left; message returned to the queue`);
-        }
+        // Checked when the message's turn comes (and by the stage before its heavy work), so the stage stops
+        // taking new ones before its time runs out: the rest go back to the queue instead of being cut off
+        // mid-write by a timeout.
+        budget.check();
         const results: string[] = [];
         for (const change of changes) {
           current = change;
-          results.push(await handleChange(change));
+          results.push(await handleChange(change, budget));
         }
         return results;
       });

@@ -2,6 +2,7 @@ import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Observability } from './observability';
 import type { S3Change } from './s3-notification';
 import { type BatchOptions, processS3Batch } from './sqs-batch';
+import type { TimeBudget } from './time-budget';
 
 /** A Lambda handler for SQS batches of S3 notifications. */
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;
@@ -18,12 +19,12 @@ export interface StageDeps extends Observability {
  */
 export function createStageHandler<D extends StageDeps>(
   deps: () => D,
-  handleChange: (change: S3Change, deps: D) => Promise<string>,
+  handleChange: (change: S3Change, deps: D, budget: TimeBudget) => Promise<string>,
 ): SqsHandler {
   let resolved: D | undefined;
   return (event, context) => {
     resolved ??= deps();
     const d = resolved;
-    return processS3Batch(event, context, d, (change) => handleChange(change, d), d.batch);
+    return processS3Batch(event, context, d, (change, budget) => handleChange(change, d, budget), d.batch);
   };
 }

@@ -8,6 +8,7 @@ import { parseProcessedDocument } from './processed-document-schema';
 import type { S3Change } from './s3-notification';
 import { addDeletedMetric, addSkippedMetric, reportTagged } from './tag-report';
 import type { TagResult, TagStageDeps } from './tag-stage-deps';
+import { type TimeBudget, UNLIMITED_BUDGET } from './time-budget';
 
 /** Re-reads of a processed document that keeps changing before the message goes back to the queue. */
 const MAX_ROUNDS = 4;
@@ -18,6 +19,7 @@ interface Context {
   readonly location: ObjectLocation;
   readonly deps: TagStageDeps;
   readonly log: Logger;
+  readonly budget: TimeBudget;
 }
 
 /**
@@ -26,12 +28,16 @@ interface Context {
  * writing, the document is read again; if it changed meanwhile the stage converges on the new state, so
  * duplicate, reordered and concurrent events all end in the same items.
  */
-export async function handleProcessedChange(change: S3Change, deps: TagStageDeps): Promise<TagResult> {
+export async function handleProcessedChange(
+  change: S3Change,
+  deps: TagStageDeps,
+  budget: TimeBudget = UNLIMITED_BUDGET,
+): Promise<TagResult> {
   const articleId = articleIdFromProcessedKey(change.key);
   if (articleId === undefined) throw new InvalidEventError(`Not a processed document key: ${change.key}`);
   const location = { bucket: change.bucket, key: change.key };
   const log = deps.logger.createChild({ persistentKeys: { ...location, articleId } });
-  const ctx: Context = { articleId, location, deps, log };
+  const ctx: Context = { articleId, location, deps, log, budget };
   const result = change.kind === 'removed' ? await removeArticle(ctx, 1) : await applyDocument(ctx, 1);
   if (result === 'duplicate' || result === 'stale') {
     addSkippedMetric(deps.metrics, result);
@@ -82,6 +88,7 @@ async function removeArticle(ctx: Context, round: number): Promise<TagResult> {
  */
 async function syncArticle(ctx: Context, doc: ProcessedDocument): Promise<'written' | 'duplicate' | 'stale'> {
   const { deps } = ctx;
+  ctx.budget.check();
   const [started, ingestedAt] = [Date.now(), deps.now().toISOString()];
   const record = buildRecord(doc, { taggers: deps.taggers, ingestedAt, textRef: ctx.location });
   const tagMs = Date.now() - started;

@@ -2,6 +2,8 @@ import { PreconditionFailedError } from '../../lambdas/adapters/errors';
 import type { ObjectLocation, ObjectStore } from '../../lambdas/adapters/object-store';
 import { SEQUENCER_METADATA_KEY } from '../../lambdas/core/record/processed-key';
 import { type CleanResult, handleRawChange } from '../../lambdas/handlers/clean-stage';
+import { TimeBudgetExceededError } from '../../lambdas/handlers/errors';
+import type { TimeBudget } from '../../lambdas/handlers/time-budget';
 import { cleanDeps, processedLocation, RAW_BUCKET, rawChange } from '../helpers/clean-stage';
 import { MemoryObjectStore } from '../helpers/memory-stores';
 
@@ -295,6 +297,24 @@ describe('handleRawChange: every outcome of the clean stage', () => {
     // Assess
     expect(counts).toEqual(expected);
     expect((await memory.head(PROCESSED))?.metadata[SEQUENCER_METADATA_KEY]).toBe('10');
+  });
+
+  it('hands the message back before cleaning when the time budget is spent, having written nothing', async () => {
+    // Prepare
+    const memory = new MemoryObjectStore();
+    upload(memory, encode(STORY));
+    const spent: TimeBudget = {
+      check: () => {
+        throw new TimeBudgetExceededError('no time left');
+      },
+    };
+
+    // Act
+    const handled = handleRawChange(rawChange('created', KEY, '10'), cleanDeps(memory), spent);
+
+    // Assess
+    await expect(handled).rejects.toBeInstanceOf(TimeBudgetExceededError);
+    expect(await memory.head(PROCESSED)).toBeUndefined();
   });
 
   it('hands the message back after five writes lost to concurrent ones', async () => {

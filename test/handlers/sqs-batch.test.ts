@@ -90,6 +90,31 @@ describe('processS3Batch', () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'c' }, { itemIdentifier: 'd' }]);
   });
 
+  it('hands back the messages that reach their heavy work when the time budget has run low', async () => {
+    // Prepare: all three start at once; each reads for a moment, then checks its budget and "tags" for 4 s.
+    let remaining = 10_000;
+    const tagged: string[] = [];
+
+    // Act
+    const response = await processS3Batch(
+      event(['a', 'b', 'c']),
+      context(() => remaining),
+      observability,
+      async (c, budget) => {
+        await new Promise((r) => setTimeout(r, 5));
+        budget.check();
+        tagged.push(c.key);
+        remaining -= 4000;
+        return 'ok';
+      },
+      { reserveMs: 3000 },
+    );
+
+    // Assess
+    expect(tagged).toEqual(['raw/a.txt', 'raw/b.txt']);
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'c' }]);
+  });
+
   it.each([
     {
       case: 'different objects side by side',

@@ -15,11 +15,12 @@ import { METRIC_NAMES } from '../../lambdas/core/pipeline-metrics';
 import { processedKeyFor } from '../../lambdas/core/record/processed-key';
 import type { ProcessedDocument } from '../../lambdas/core/record/types';
 import type { Taggers } from '../../lambdas/core/tagging/tag-text';
-import { ConvergenceError, InvalidEventError } from '../../lambdas/handlers/errors';
+import { ConvergenceError, InvalidEventError, TimeBudgetExceededError } from '../../lambdas/handlers/errors';
 import { createObservability } from '../../lambdas/handlers/observability';
 import type { S3Change } from '../../lambdas/handlers/s3-notification';
 import { handleProcessedChange } from '../../lambdas/handlers/tag-stage';
 import type { TagResult, TagStageDeps } from '../../lambdas/handlers/tag-stage-deps';
+import type { TimeBudget } from '../../lambdas/handlers/time-budget';
 import { cleanedArticle, processedDocument, sourceRef, wordTaggers } from '../helpers/fixtures';
 import { itemLabels } from '../helpers/item-labels';
 import { MemoryArticleStore, MemoryObjectStore } from '../helpers/memory-stores';
@@ -88,7 +89,12 @@ class World {
   }
 
   /** Runs the stage on one change of the test document. */
-  public async handle(kind: S3Change['kind'], overrides: Partial<TagStageDeps> = {}, taggers?: Taggers) {
+  public async handle(
+    kind: S3Change['kind'],
+    overrides: Partial<TagStageDeps> = {},
+    taggers?: Taggers,
+    budget?: TimeBudget,
+  ) {
     const change: S3Change = {
       kind,
       eventName: 'ObjectCreated:Put',
@@ -97,7 +103,7 @@ class World {
       key: KEY,
       sequencer: '01',
     };
-    return handleProcessedChange(change, this.deps(overrides, taggers));
+    return handleProcessedChange(change, this.deps(overrides, taggers), budget);
   }
 
   /** Names of the metrics emitted since the last call, once per value added. */
@@ -379,6 +385,24 @@ describe('handleProcessedChange', () => {
 
     // Assess
     await expect(handled).rejects.toBeInstanceOf(InvalidEventError);
+  });
+
+  it('hands the message back before tagging when the time budget is spent, having written nothing', async () => {
+    // Prepare
+    const world = new World();
+    world.put(doc(OLD));
+    const spent: TimeBudget = {
+      check: () => {
+        throw new TimeBudgetExceededError('no time left');
+      },
+    };
+
+    // Act
+    const handled = world.handle('created', {}, undefined, spent);
+
+    // Assess
+    await expect(handled).rejects.toBeInstanceOf(TimeBudgetExceededError);
+    expect(world.itemKeys()).toEqual([]);
   });
 
   it('rejects a document that holds another article', async () => {

@@ -16,7 +16,9 @@ export function pipelineSuite(engine: DynamoDbEngine): void {
     let p: TestPipeline;
 
     beforeAll(async () => {
-      p = await startTestPipeline(engine);
+      // The first invocations of a fresh runtime can take seconds on a loaded machine (a full test run, DynamoDB
+      // Local warming up); a message redelivered meanwhile would be received again and could end in the DLQ.
+      p = await startTestPipeline(engine, { visibilityTimeoutMs: 5000 });
     }, 60_000);
 
     afterAll(async () => {
