@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { BatchScheduler } from '../../lambdas/handlers/batch-scheduler';
 
 /** A task to submit: its keys and weight. */
@@ -108,5 +109,59 @@ describe('BatchScheduler', () => {
       'async',
       'after',
     ]);
+  });
+
+  it('keeps its limits and the order of each object, and runs every task once, whatever the batch', async () => {
+    const task = fc.record({
+      key: fc.constantFrom('a', 'b', 'c', 'd'),
+      weight: fc.integer({ min: 1, max: 12 }),
+      // Ticks the task waits before it settles, and whether it fails.
+      ticks: fc.integer({ min: 0, max: 3 }),
+      fails: fc.boolean(),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(task, { maxLength: 12 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 10 }),
+        async (tasks, concurrency, maxWeight) => {
+          // Prepare
+          const scheduler = new BatchScheduler({ concurrency, maxWeight });
+          const running = new Map<number, number>();
+          const started: number[] = [];
+          let violations = 0;
+
+          // Act
+          const settled = await Promise.allSettled(
+            tasks.map((t, i) =>
+              scheduler.run([t.key], t.weight, async () => {
+                started.push(i);
+                running.set(i, t.weight);
+                const weight = [...running.values()].reduce((s, w) => s + w, 0);
+                const sameKey = [...running.keys()].filter((j) => tasks[j]?.key === t.key).length;
+                if (running.size > concurrency || (running.size > 1 && weight > maxWeight) || sameKey > 1)
+                  violations++;
+                for (let k = 0; k < t.ticks; k++) await Promise.resolve();
+                running.delete(i);
+                if (t.fails) throw new Error(`task ${i}`);
+                return i;
+              }),
+            ),
+          );
+
+          // Assess
+          expect(violations).toBe(0);
+          expect([...started].sort((x, y) => x - y)).toEqual(tasks.map((_, i) => i));
+          for (const key of ['a', 'b', 'c', 'd']) {
+            const order = started.filter((i) => tasks[i]?.key === key);
+            expect(order).toEqual([...order].sort((x, y) => x - y));
+          }
+          settled.forEach((s, i) => {
+            expect(s.status).toBe(tasks[i]?.fails ? 'rejected' : 'fulfilled');
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
