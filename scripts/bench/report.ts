@@ -192,7 +192,7 @@ export function tableRows(r: BenchResults): string[][] {
       `worst case at ${fixed(r.worstCase.bytes / 1024 / 1024, 0)} MiB: clean / tag`,
       `${int(r.worstCase.cleanCpuMs)} / ${int(r.worstCase.tagCpuMs)}`,
       'CPU ms',
-      `${r.worstCase.shape} text; peak RSS ${fixed(r.worstCase.peakRssMb, 0)} MB (${fixed(r.worstCase.loadedRssMb, 0)} MB after model load); ${r.worstCase.entities} entities, ${r.worstCase.items} items${r.worstCase.truncated ? ', mention lists dropped' : ''}`,
+      `${r.worstCase.shape} text; peak RSS ${fixed(r.worstCase.peakRssMb, 0)} MB (${fixed(r.worstCase.loadedRssMb, 0)} MB after model load); ${r.worstCase.entities} entities, ${r.worstCase.items} table ${r.worstCase.items === 1 ? 'item' : 'items'}${r.worstCase.truncated ? ', mention lists dropped' : ''}`,
     ],
     [
       'stage CPU per article: clean / tag',
