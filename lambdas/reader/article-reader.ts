@@ -119,7 +119,7 @@ export class ArticleReader {
   }
 
   /**
-   * Articles without a publication date (the `PUBLISHED#unknown` partition), newest upload first (one index
+   * Articles without a publication date (the index partition of the unknown day, `publishedPk(UNKNOWN_PUBLISHED_DAY)`), newest upload first (one index
    * query); `range` bounds their reference (upload) days.
    */
   public listUndated(range: OpenDayRange = {}, options: QueryOptions = {}): ArticleQuery<PublishedArticle> {
