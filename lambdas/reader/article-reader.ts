@@ -119,8 +119,8 @@ export class ArticleReader {
   }
 
   /**
-   * Articles without a publication date (the index partition of the unknown day, `publishedPk(UNKNOWN_PUBLISHED_DAY)`), newest upload first (one index
-   * query); `range` bounds their reference (upload) days.
+   * Articles without a publication date (the index partition `publishedPk(UNKNOWN_PUBLISHED_DAY)`), newest
+   * upload first (one index query); `range` bounds their reference (upload) days.
    */
   public listUndated(range: OpenDayRange = {}, options: QueryOptions = {}): ArticleQuery<PublishedArticle> {
     const days = checkOpenRange(range);
