@@ -18,7 +18,8 @@
  *   percent, and the share right after a preposition of place ("in Chicago", "from the Netherlands"), in
  *   percent: "huawei" 10.1% and "uber" 3.1% against "chicago" 0.0%; "chicago" 34% and "china" 16% against
  *   "uber" 6% and "sanders" 1%. The news clusters, built from all neighbouring words, do not separate these:
- *   they file "google" with "china". The model reads one of the two (see the entities README).
+ *   they file "google" with "china". The model's word table holds both; its features read the company share
+ *   and the company-context rule both (see the entities README).
  *
  * Seeded and single-threaded: the same inputs give the same bytes. The output holds words and statistics,
  * never text: one line per word,

@@ -433,6 +433,7 @@ function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] 
         majorityTypes: false,
         capsEcho: false,
         brands: false,
+        companyContexts: false,
         titles: false,
         openingNames: false,
       },
@@ -448,6 +449,7 @@ function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] 
     { name: 'without majority-type', options: { majorityTypes: false } },
     { name: 'without caps-echo', options: { capsEcho: false } },
     { name: 'without brand-names', options: { brands: false } },
+    { name: 'without company-context', options: { companyContexts: false } },
     { name: 'without titled-person', options: { titles: false } },
     { name: 'without opening-name', options: { openingNames: false } },
   ];
@@ -516,18 +518,18 @@ function crossValidate(
   }
   process.stdout.write(`\n## ${label}: ${folds}-fold CV over eng.train documents (F1 mean ± sd)\n\n`);
   process.stdout.write(
-    '| variant | overall | PER | LOC | ORG | MISC | recall of unseen names |\n| --- | --- | --- | --- | --- | --- | --- |\n',
+    '| variant | overall | PER | LOC | ORG | MISC | recall of unseen names | overall by fold |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n',
   );
   variants.forEach((variant, v) => {
     const r = results[v] as (typeof results)[number];
     const t = (name: string): string => meanSd(r.perType.get(name) ?? []);
     process.stdout.write(
-      `| ${variant.name} | ${meanSd(r.overall)} | ${t('PERSON')} | ${t('LOCATION')} | ${t('ORGANIZATION')} | ${t('MISC')} | ${meanSd(r.unseen)} |\n`,
+      `| ${variant.name} | ${meanSd(r.overall)} | ${t('PERSON')} | ${t('LOCATION')} | ${t('ORGANIZATION')} | ${t('MISC')} | ${meanSd(r.unseen)} | ${r.overall.map((f) => f.toFixed(2)).join(', ')} |\n`,
     );
   });
 }
 
-/** The groups a model is trained with by default; `place` may replace `company` (the table holds one). */
+/** The groups a model is trained with by default; `place` may be added (the table holds both context buckets). */
 const WORD_FEATURE_GROUPS: readonly WordFeatureGroup[] = ['news', 'glove', 'caps', 'company'];
 const ALL_WORD_FEATURE_GROUPS: readonly WordFeatureGroup[] = [...WORD_FEATURE_GROUPS, 'place'];
 
@@ -560,15 +562,10 @@ function main(): void {
   const groups = (values['word-features'] as string)
     .split(',')
     .filter((g): g is WordFeatureGroup => (ALL_WORD_FEATURE_GROUPS as readonly string[]).includes(g));
-  if (groups.includes('company') && groups.includes('place'))
-    throw new Error('--word-features: the word table holds company or place contexts, not both');
   const lexicon: FeatureLexicon = values.gazetteers
     ? {
         ...buildGazetteers(commonWords(docs), { grobid: values.grobid === 'true' }),
-        words:
-          groups.length > 0
-            ? loadWordTable(values.words as string, groups.includes('place') ? 'place' : 'company')
-            : EMPTY_WORD_TABLE,
+        words: groups.length > 0 ? loadWordTable(values.words as string) : EMPTY_WORD_TABLE,
         wordFeatures: groups,
       }
     : EMPTY_LEXICON;

@@ -1,7 +1,7 @@
 /**
  * Reads the committed word representations (`npm run build:lexicon` writes them) into the table compiled
- * into the entity model: cluster paths of both trees, capitalisation in news, and company or place contexts in
- * news, as buckets.
+ * into the entity model: the cluster path its features read, capitalisation in news, and company and place
+ * contexts in news, as buckets.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -52,15 +52,12 @@ export function companyBucket(permille: number): number {
   return bucketOf(permille, [1, 3, 6, 10, 20, 40]);
 }
 
-/** Which news contexts the table's context bucket holds (see `WordRepresentation.context`). */
-export type ContextColumn = 'company' | 'place';
-
 /**
  * Loads the table from `path` (a gzipped
- * `word \t newsPath \t glovePath \t capsPercent \t count \t placePercent \t companyPermille` file; the count is
- * not used), with the `context` column's buckets.
+ * `word \t newsPath \t glovePath \t capsPercent \t count \t placePercent \t companyPermille` file; the
+ * count is not used), with both context columns' buckets.
  */
-export function loadWordTable(path = WORD_REPRESENTATIONS, context: ContextColumn = 'company'): WordTable {
+export function loadWordTable(path = WORD_REPRESENTATIONS): WordTable {
   const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n');
   const hashes: number[] = [];
   const values: number[] = [];
@@ -76,7 +73,8 @@ export function loadWordTable(path = WORD_REPRESENTATIONS, context: ContextColum
       news: packPath(news),
       glove: packPath(glove),
       caps: capsBucket(Number(caps)),
-      context: context === 'company' ? companyBucket(Number(company)) : placeBucket(Number(place)),
+      company: companyBucket(Number(company)),
+      place: placeBucket(Number(place)),
     });
     if (value === 0) continue;
     hashes.push(hashString(word));

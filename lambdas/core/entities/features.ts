@@ -2,7 +2,7 @@ import type { SentenceRange } from '../text/sentences';
 import * as hashing from './hash';
 import { EMPTY_LEXICON, type FeatureLexicon, PhraseTable } from './lexicon';
 import { CaseClass, caseClass, normalizeWord, wordShape } from './word-shape';
-import { CLUSTER_LEVELS, clusterPrefix, unpackWord } from './word-table';
+import { CLUSTER_LEVELS, clusterPrefix, NAME_LIKE_CAPS, unpackWord } from './word-table';
 
 // Module-level bindings: transpiled imports are property getters, and the per-token loops below call these
 // tens of times per token (measurable in the CLI, which runs through tsx).
@@ -55,11 +55,10 @@ const T_NEWS_CLUSTER = 50; // 50..53, by level
 const T_GLOVE_CLUSTER = 54; // 54..57, by level
 const T_CAPS = 58;
 const T_CAPS_CASE = 59;
-const T_CONTEXT = 60;
+const T_CONTEXT = 60; // company contexts
 const T_CONTEXT_CASE = 61;
-
-/** Capitalisation bucket from which a word reads as a name (70% of its mid-sentence uses; word-table.ts). */
-const NAME_LIKE_CAPS = 5;
+const T_PLACE = 62;
+const T_PLACE_CASE = 63;
 
 const BOUNDARY = hashString('<s>');
 const BIAS = mix(T_BIAS, 0);
@@ -190,9 +189,13 @@ function representationKeys(rep: number, cls: number, lexicon: FeatureLexicon, o
     out.push(mix(T_CAPS, w.caps));
     out.push(mix3(T_CAPS_CASE, w.caps, cls));
   }
-  if (w.context !== 0 && (groups.includes('company') || groups.includes('place'))) {
-    out.push(mix(T_CONTEXT, w.context));
-    out.push(mix3(T_CONTEXT_CASE, w.context, cls));
+  if (w.company !== 0 && groups.includes('company')) {
+    out.push(mix(T_CONTEXT, w.company));
+    out.push(mix3(T_CONTEXT_CASE, w.company, cls));
+  }
+  if (w.place !== 0 && groups.includes('place')) {
+    out.push(mix(T_PLACE, w.place));
+    out.push(mix3(T_PLACE_CASE, w.place, cls));
   }
 }
 

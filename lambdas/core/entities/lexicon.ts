@@ -89,8 +89,7 @@ export interface FeatureLexicon {
 
 /**
  * Feature groups read from the word table: news clusters, GloVe clusters, capitalisation in news, and the
- * share of a word's uses in company contexts (`company`) or after prepositions of place (`place`); the table
- * holds one of the last two, so a model uses at most one of them.
+ * share of a word's capitalised uses in company contexts (`company`) and after prepositions of place (`place`).
  */
 export type WordFeatureGroup = 'news' | 'glove' | 'caps' | 'company' | 'place';
 

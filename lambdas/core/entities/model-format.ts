@@ -49,7 +49,8 @@ export interface LoadedModel {
 
 const MAGIC = 'NFNER';
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-const FORMAT_VERSION = 6;
+/** 7: word-table values hold one cluster path and both context buckets (word-table.ts). */
+const FORMAT_VERSION = 7;
 
 interface Header {
   readonly version: string;

@@ -21,6 +21,7 @@ import {
   redecodeOpeningNames,
   redecodeVetoedMentions,
   refineBrandNames,
+  refineCompanyContexts,
   refineHolidayMentions,
   refineMajorityTypes,
   refineNamesakes,
@@ -76,6 +77,8 @@ export interface PerceptronTaggerOptions {
   readonly capsEcho?: boolean;
   /** Whether one-word places the gazetteers know only as companies or brands become organisations. @default true */
   readonly brands?: boolean;
+  /** Whether one-word places that news writes in company contexts become organisations. @default true */
+  readonly companyContexts?: boolean;
   /** Whether a mention right after a title of office ("Senator …") becomes a person. @default true */
   readonly titles?: boolean;
   /** Whether a sentence's first word that news always capitalises is kept out of "outside". @default true */
@@ -100,6 +103,7 @@ export function createPerceptronTagger(
   const majorityTypes = options.majorityTypes ?? true;
   const capsEcho = options.capsEcho ?? true;
   const brands = options.brands ?? true;
+  const companyContexts = options.companyContexts ?? true;
   const titles = options.titles ?? true;
   const openingNames = options.openingNames ?? true;
   // A later stage's transition weights are corrections to the sum of those below it.
@@ -155,6 +159,7 @@ export function createPerceptronTagger(
       if (capsEcho) refined = echoCapitalizedMentions(text, refined);
       if (holidays) refined = refineHolidayMentions(refined);
       if (brands) refined = refineBrandNames(refined, model.lexicon);
+      if (companyContexts) refined = refineCompanyContexts(refined, model.lexicon);
       return namesakes ? refineNamesakes(text, refined) : refined;
     },
   };

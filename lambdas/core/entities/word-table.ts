@@ -1,21 +1,25 @@
 /**
  * What unlabeled news says about single words, compiled into the model at training time: per normalised word
- * (by hash), its cluster paths in two word-representation trees, how it is capitalised in news and a bucket of
- * the contexts news writes it in (companies' or places'). Stored as an open-addressing table of 32-bit hashes and 32-bit packed values, loaded with two array copies.
+ * (by hash), its cluster path in one of two word-representation trees, how it is capitalised in news and how
+ * often news writes it in company and place contexts. Stored as an open-addressing table of 32-bit
+ * hashes and 32-bit packed values, loaded with two array copies.
  */
 
 /** Bits per tree level: the build splits every cluster into 8. */
 export const CLUSTER_BRANCH_BITS = 3;
 /** Levels of a cluster tree (8, 64, 512, 4,096 clusters). */
 export const CLUSTER_LEVELS = 4;
+/**
+ * Capitalisation bucket from which a word reads as a name (70% of its mid-sentence uses): such a word is
+ * described by its news cluster, any other word by its GloVe cluster, so the table stores only that one path.
+ */
+export const NAME_LIKE_CAPS = 5;
 const PATH_BITS = CLUSTER_BRANCH_BITS * CLUSTER_LEVELS;
 const PATH_MASK = (1 << PATH_BITS) - 1;
-const NEWS_SHIFT = 0;
-const NEWS_FLAG = 1 << PATH_BITS;
-const GLOVE_SHIFT = PATH_BITS + 1;
-const GLOVE_FLAG = 1 << (2 * PATH_BITS + 1);
-const CAPS_SHIFT = 2 * PATH_BITS + 2;
-const CONTEXT_SHIFT = CAPS_SHIFT + 3;
+const PATH_FLAG = 1 << PATH_BITS;
+const CAPS_SHIFT = PATH_BITS + 1;
+const COMPANY_SHIFT = CAPS_SHIFT + 3;
+const PLACE_SHIFT = COMPANY_SHIFT + 3;
 
 /** A word's entry, unpacked. Paths are `undefined` when the tree does not hold the word. */
 export interface WordRepresentation {
@@ -24,28 +28,37 @@ export interface WordRepresentation {
   /** How often the word is capitalised mid-sentence in news, bucketed 1..7; 0 when too rare to say. */
   readonly caps: number;
   /**
-   * How often news writes the capitalised word in one kind of context, bucketed 1..7 (0: too rare to say): next
-   * to company words ("Uber's chief executive", "shares"), or, for the `place` feature group, after "in",
-   * "from"… The model's `wordFeatures` say which.
+   * How often news writes the capitalised word next to company words ("Uber's chief executive", "shares"),
+   * bucketed 1..7 (0: too rare to say).
    */
-  readonly context: number;
+  readonly company: number;
+  /** How often news writes the capitalised word right after a preposition of place ("in", "from"…), 1..7. */
+  readonly place: number;
 }
 
-/** Packs a word's representation into 32 bits (the table's value format). */
+/**
+ * Packs a word's representation into 32 bits (the table's value format). Only the cluster path the features
+ * read is kept: the news path of a name-like word (`caps` at least {@link NAME_LIKE_CAPS}), else the GloVe
+ * path; the 13 bits this frees hold the company and the place buckets (6 bits are left free).
+ */
 export function packWord(w: WordRepresentation): number {
-  let v = ((w.caps & 7) << CAPS_SHIFT) | ((w.context & 7) << CONTEXT_SHIFT);
-  if (w.news !== undefined) v |= NEWS_FLAG | ((w.news & PATH_MASK) << NEWS_SHIFT);
-  if (w.glove !== undefined) v |= GLOVE_FLAG | ((w.glove & PATH_MASK) << GLOVE_SHIFT);
+  let v = ((w.caps & 7) << CAPS_SHIFT) | ((w.company & 7) << COMPANY_SHIFT) | ((w.place & 7) << PLACE_SHIFT);
+  const path = w.caps >= NAME_LIKE_CAPS ? w.news : w.glove;
+  if (path !== undefined) v |= PATH_FLAG | (path & PATH_MASK);
   return v >>> 0;
 }
 
-/** Unpacks a table value. */
+/** Unpacks a table value: the path is `news` for a name-like word, `glove` for any other. */
 export function unpackWord(v: number): WordRepresentation {
+  const caps = (v >>> CAPS_SHIFT) & 7;
+  const path = v & PATH_FLAG ? v & PATH_MASK : undefined;
+  const nameLike = caps >= NAME_LIKE_CAPS;
   return {
-    news: v & NEWS_FLAG ? (v >>> NEWS_SHIFT) & PATH_MASK : undefined,
-    glove: v & GLOVE_FLAG ? (v >>> GLOVE_SHIFT) & PATH_MASK : undefined,
-    caps: (v >>> CAPS_SHIFT) & 7,
-    context: (v >>> CONTEXT_SHIFT) & 7,
+    news: nameLike ? path : undefined,
+    glove: nameLike ? undefined : path,
+    caps,
+    company: (v >>> COMPANY_SHIFT) & 7,
+    place: (v >>> PLACE_SHIFT) & 7,
   };
 }
 

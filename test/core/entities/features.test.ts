@@ -34,13 +34,21 @@ describe('document-level case features', () => {
 });
 
 describe('word representation features', () => {
-  /** Keys of "Uber" in a sentence, with a word table that gives it news context bucket `context`. */
+  /** Keys of "Uber" in a sentence, with a word table that gives it company and place buckets `context`. */
   function uberKeys(context: number, wordFeatures: FeatureLexicon['wordFeatures']): number[] {
     const lexicon: FeatureLexicon = {
       ...EMPTY_LEXICON,
       words: WordTable.build(
         Uint32Array.of(hashString('uber')),
-        Uint32Array.of(packWord({ news: 0o1234, glove: undefined, caps: 7, context })),
+        Uint32Array.of(
+          packWord({
+            news: 0o1234,
+            glove: undefined,
+            caps: 7,
+            company: context,
+            place: context,
+          }),
+        ),
       ),
       wordFeatures,
     };
@@ -68,5 +76,19 @@ describe('word representation features', () => {
     expect(added(otherBucket)).toHaveLength(2);
     expect(added(otherBucket)).not.toEqual(added(withCompany));
     expect(unknown).toEqual(without);
+  });
+
+  it.each<[string, FeatureLexicon['wordFeatures'], number]>([
+    ['company contexts', ['news', 'caps', 'company'], 2],
+    ['place contexts', ['news', 'caps', 'place'], 2],
+    ['both', ['news', 'caps', 'company', 'place'], 4],
+  ])('adds two keys per context group the model was trained with: %s', (_name, groups, added) => {
+    // Act
+    const without = uberKeys(5, ['news', 'caps']);
+    const withGroups = uberKeys(5, groups);
+
+    // Assess: distinct keys, so the company and place buckets are weighed apart.
+    expect(withGroups).toHaveLength(without.length + added);
+    expect(new Set(withGroups).size).toBe(withGroups.length);
   });
 });

@@ -6,6 +6,7 @@ import { titleNoun } from './title-noun';
 export { mergeAdjacentPersons } from './adjacent-persons';
 export { refineBrandNames } from './brand-names';
 export { echoCapitalizedMentions } from './caps-echo';
+export { refineCompanyContexts } from './company-context';
 export { refineHolidayMentions } from './holiday-names';
 export { refineMajorityTypes } from './majority-type';
 export { refineNamesakes } from './namesake';
