@@ -20,16 +20,22 @@
  *   "uber" 6% and "sanders" 1%. The news clusters, built from all neighbouring words, do not separate these:
  *   they file "google" with "china". The model's word table holds both; its features read the company share
  *   and the company-context rule both (see the entities README).
+ * - **Person contexts in news**: of the same uses, the share right after a title of office or an honorific
+ *   ("President Xi", "Mr. Trump", "Prime Minister Narendra Modi"; the titled-person rule's list), in percent:
+ *   "xi" and "ursula" are written after one in about half of their capitalised uses, companies and places
+ *   almost never. The person-context rule reads it.
  *
  * Seeded and single-threaded: the same inputs give the same bytes. The output holds words and statistics,
  * never text: one line per word,
- * `word \t newsPath \t glovePath \t capitalisedPercent \t count \t placePercent \t companyPermille`.
+ * `word \t newsPath \t glovePath \t capitalisedPercent \t count \t placePercent \t companyPermille \t
+ * titlePercent`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { TITLE_WORDS } from '../../lambdas/core/entities/refiners/titled-person';
 import { normalizeWord } from '../../lambdas/core/entities/word-shape';
 import { tokenize } from '../../lambdas/core/text/tokenize';
 import { seededRandom } from './seeded-random';
@@ -133,6 +139,9 @@ const COMPANY_BEFORE = new Set([
   'automaker',
 ]);
 
+/** Titles written right before a name, in the case news writes them there ("President", "Mr."). */
+const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS);
+
 interface Corpus {
   /** Word ids in text order; -1 separates lines. */
   readonly stream: Int32Array;
@@ -144,6 +153,8 @@ interface Corpus {
   readonly placed: number[];
   /** Capitalised mid-sentence uses next to a company word (see COMPANY_AFTER, COMPANY_BEFORE). */
   readonly company: number[];
+  /** Capitalised mid-sentence uses right after a title of office or an honorific (see TITLES). */
+  readonly titled: number[];
 }
 
 function isCapitalized(word: string): boolean {
@@ -164,6 +175,7 @@ function readCorpus(limit: number): Corpus {
   const capitalized: number[] = [];
   const placed: number[] = [];
   const company: number[] = [];
+  const titled: number[] = [];
   let stream = new Int32Array(1 << 24);
   let n = 0;
   const push = (v: number): void => {
@@ -199,6 +211,7 @@ function readCorpus(limit: number): Corpus {
         capitalized.push(0);
         placed.push(0);
         company.push(0);
+        titled.push(0);
       }
       counts[id] = (counts[id] as number) + 1;
       if (prev !== '' && !OPENING.has(prev)) {
@@ -213,6 +226,7 @@ function readCorpus(limit: number): Corpus {
           if (tokens[k]?.text === "'s") k++;
           const after = tokens[k]?.text.toLowerCase() ?? '';
           if (COMPANY_AFTER.has(after) || COMPANY_BEFORE.has(p)) company[id] = (company[id] as number) + 1;
+          if (TITLES.has(prev)) titled[id] = (titled[id] as number) + 1;
         }
       }
       push(id);
@@ -223,7 +237,7 @@ function readCorpus(limit: number): Corpus {
     if (++lines % 200_000 === 0) log(`${lines} lines, ${n} tokens`);
   }
   log(`${lines} lines, ${n} positions, ${words.length} distinct words`);
-  return { stream: stream.subarray(0, n), words, counts, midSentence, capitalized, placed, company };
+  return { stream: stream.subarray(0, n), words, counts, midSentence, capitalized, placed, company, titled };
 }
 
 /** Ids sorted by decreasing count, ties by word (deterministic). */
@@ -491,14 +505,16 @@ function main(): void {
     // Tenths of a percent: companies sit at 1-10%, everything else near 0.
     const companyPermille =
       caps < MIN_STAT_COUNT ? -1 : Math.round((1000 * (corpus.company[id] as number)) / caps);
+    const titlePercent =
+      caps < MIN_STAT_COUNT ? -1 : Math.round((100 * (corpus.titled[id] as number)) / caps);
     lines.push(
-      `${word}\t${newsPath.get(word) ?? '-'}\t${glovePath.get(word) ?? '-'}\t${capPercent}\t${count}\t${placePercent}\t${companyPermille}`,
+      `${word}\t${newsPath.get(word) ?? '-'}\t${glovePath.get(word) ?? '-'}\t${capPercent}\t${count}\t${placePercent}\t${companyPermille}\t${titlePercent}`,
     );
     seen.add(word);
   }
   for (const word of [...glovePath.keys()].sort()) {
     if (seen.has(word) || /\s/.test(word)) continue;
-    lines.push(`${word}\t-\t${glovePath.get(word)}\t-1\t0\t-1\t-1`);
+    lines.push(`${word}\t-\t${glovePath.get(word)}\t-1\t0\t-1\t-1\t-1`);
   }
   const out = values.out as string;
   mkdirSync(dirname(out), { recursive: true });

@@ -434,6 +434,7 @@ function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] 
         capsEcho: false,
         brands: false,
         companyContexts: false,
+        personContexts: false,
         titles: false,
         openingNames: false,
       },
@@ -450,6 +451,7 @@ function taggerVariants(): { name: string; options: PerceptronTaggerOptions }[] 
     { name: 'without caps-echo', options: { capsEcho: false } },
     { name: 'without brand-names', options: { brands: false } },
     { name: 'without company-context', options: { companyContexts: false } },
+    { name: 'without person-context', options: { personContexts: false } },
     { name: 'without titled-person', options: { titles: false } },
     { name: 'without opening-name', options: { openingNames: false } },
   ];

@@ -1,7 +1,7 @@
 /**
  * Reads the committed word representations (`npm run build:lexicon` writes them) into the table compiled
  * into the entity model: the cluster path its features read, capitalisation in news, and company and place
- * contexts in news, as buckets.
+ * contexts in news and the share after a title of office, as buckets.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -53,9 +53,19 @@ export function companyBucket(permille: number): number {
 }
 
 /**
+ * Share of a word's capitalised uses right after a title of office or an honorific, in percent, bucketed 1..7
+ * (0: too rare to say). The top bucket (40%+) is where eng.train's multi-word names stop being anything but
+ * people (the person-context rule reads it; entities README): "xi" 52%, "ursula" 47%, "narendra" 77%, "trump"
+ * 12%, "china" and "uber" 0%.
+ */
+export function personBucket(percent: number): number {
+  return bucketOf(percent, [1, 5, 10, 20, 30, 40]);
+}
+
+/**
  * Loads the table from `path` (a gzipped
- * `word \t newsPath \t glovePath \t capsPercent \t count \t placePercent \t companyPermille` file; the
- * count is not used), with both context columns' buckets.
+ * `word \t newsPath \t glovePath \t capsPercent \t count \t placePercent \t companyPermille \t titlePercent`
+ * file; the count is not used), with the three context columns' buckets.
  */
 export function loadWordTable(path = WORD_REPRESENTATIONS): WordTable {
   const lines = gunzipSync(readFileSync(path)).toString('utf8').split('\n');
@@ -63,7 +73,7 @@ export function loadWordTable(path = WORD_REPRESENTATIONS): WordTable {
   const values: number[] = [];
   for (const line of lines) {
     if (line.length === 0) continue;
-    const [word, news, glove, caps, , place = '-1', company = '-1'] = line.split('\t') as [
+    const [word, news, glove, caps, , place = '-1', company = '-1', title = '-1'] = line.split('\t') as [
       string,
       string,
       string,
@@ -75,6 +85,7 @@ export function loadWordTable(path = WORD_REPRESENTATIONS): WordTable {
       caps: capsBucket(Number(caps)),
       company: companyBucket(Number(company)),
       place: placeBucket(Number(place)),
+      person: personBucket(Number(title)),
     });
     if (value === 0) continue;
     hashes.push(hashString(word));

@@ -25,6 +25,7 @@ import {
   refineHolidayMentions,
   refineMajorityTypes,
   refineNamesakes,
+  refinePersonContexts,
   refineTitledPersons,
 } from './refiners';
 import type { MentionVeto } from './refiners/mention-veto';
@@ -81,6 +82,8 @@ export interface PerceptronTaggerOptions {
   readonly companyContexts?: boolean;
   /** Whether a mention right after a title of office ("Senator …") becomes a person. @default true */
   readonly titles?: boolean;
+  /** Whether multi-word mentions opening with a word news writes after titles become people. @default true */
+  readonly personContexts?: boolean;
   /** Whether a sentence's first word that news always capitalises is kept out of "outside". @default true */
   readonly openingNames?: boolean;
 }
@@ -105,6 +108,7 @@ export function createPerceptronTagger(
   const brands = options.brands ?? true;
   const companyContexts = options.companyContexts ?? true;
   const titles = options.titles ?? true;
+  const personContexts = options.personContexts ?? true;
   const openingNames = options.openingNames ?? true;
   // A later stage's transition weights are corrections to the sum of those below it.
   const sums = {
@@ -155,6 +159,7 @@ export function createPerceptronTagger(
       let refined = adjacentPersons ? mergeAdjacentPersons(text, spans) : spans;
       // Before majority typing, so a titled mention also votes for the name's other mentions.
       if (titles) refined = refineTitledPersons(text, refined);
+      if (personContexts) refined = refinePersonContexts(refined, model.lexicon);
       if (majorityTypes) refined = refineMajorityTypes(refined);
       if (capsEcho) refined = echoCapitalizedMentions(text, refined);
       if (holidays) refined = refineHolidayMentions(refined);

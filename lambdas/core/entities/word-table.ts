@@ -1,7 +1,7 @@
 /**
  * What unlabeled news says about single words, compiled into the model at training time: per normalised word
  * (by hash), its cluster path in one of two word-representation trees, how it is capitalised in news and how
- * often news writes it in company and place contexts. Stored as an open-addressing table of 32-bit
+ * often news writes it in company, place and person contexts. Stored as an open-addressing table of 32-bit
  * hashes and 32-bit packed values, loaded with two array copies.
  */
 
@@ -20,6 +20,7 @@ const PATH_FLAG = 1 << PATH_BITS;
 const CAPS_SHIFT = PATH_BITS + 1;
 const COMPANY_SHIFT = CAPS_SHIFT + 3;
 const PLACE_SHIFT = COMPANY_SHIFT + 3;
+const PERSON_SHIFT = PLACE_SHIFT + 3;
 
 /** A word's entry, unpacked. Paths are `undefined` when the tree does not hold the word. */
 export interface WordRepresentation {
@@ -34,15 +35,24 @@ export interface WordRepresentation {
   readonly company: number;
   /** How often news writes the capitalised word right after a preposition of place ("in", "from"…), 1..7. */
   readonly place: number;
+  /**
+   * How often news writes the capitalised word right after a title of office or an honorific ("President Xi"),
+   * 1..7 (0: too rare to say; also in a table built before this share was counted).
+   */
+  readonly person: number;
 }
 
 /**
  * Packs a word's representation into 32 bits (the table's value format). Only the cluster path the features
  * read is kept: the news path of a name-like word (`caps` at least {@link NAME_LIKE_CAPS}), else the GloVe
- * path; the 13 bits this frees hold the company and the place buckets (6 bits are left free).
+ * path; the 13 bits this frees hold the company, place and person buckets (the top 7 bits are left free).
  */
 export function packWord(w: WordRepresentation): number {
-  let v = ((w.caps & 7) << CAPS_SHIFT) | ((w.company & 7) << COMPANY_SHIFT) | ((w.place & 7) << PLACE_SHIFT);
+  let v =
+    ((w.caps & 7) << CAPS_SHIFT) |
+    ((w.company & 7) << COMPANY_SHIFT) |
+    ((w.place & 7) << PLACE_SHIFT) |
+    ((w.person & 7) << PERSON_SHIFT);
   const path = w.caps >= NAME_LIKE_CAPS ? w.news : w.glove;
   if (path !== undefined) v |= PATH_FLAG | (path & PATH_MASK);
   return v >>> 0;
@@ -59,6 +69,7 @@ export function unpackWord(v: number): WordRepresentation {
     caps,
     company: (v >>> COMPANY_SHIFT) & 7,
     place: (v >>> PLACE_SHIFT) & 7,
+    person: (v >>> PERSON_SHIFT) & 7,
   };
 }
 

@@ -47,6 +47,7 @@ describe('word representation features', () => {
             caps: 7,
             company: context,
             place: context,
+            person: context,
           }),
         ),
       ),

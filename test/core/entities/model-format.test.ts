@@ -37,8 +37,8 @@ function tinyModel(): NerModel {
       words: WordTable.build(
         Uint32Array.from([hashString('tiktok'), hashString('said')]),
         Uint32Array.from([
-          packWord({ news: 0o7012, glove: undefined, caps: 7, company: 3, place: 5 }),
-          packWord({ news: 0o3111, glove: 0o4444, caps: 1, company: 7, place: 0 }),
+          packWord({ news: 0o7012, glove: undefined, caps: 7, company: 3, place: 5, person: 6 }),
+          packWord({ news: 0o3111, glove: 0o4444, caps: 1, company: 7, place: 0, person: 0 }),
         ]),
       ),
       wordFeatures: ['news', 'caps'],
@@ -83,6 +83,7 @@ describe('entity model format', () => {
       caps: 7,
       company: 3,
       place: 5,
+      person: 6,
     });
     expect(unpackWord(decoded.lexicon.words.get(hashString('said'))).glove).toBe(0o4444);
     expect(decoded.lexicon.words.get(hashString('seoul'))).toBe(0);

@@ -79,7 +79,11 @@ export const headNoun: MentionVeto = {
   name: 'head-noun',
   vetoes(words, mention) {
     if (mention.type !== 'PERSON' || mention.last === mention.first) return false;
-    const last = words[mention.last] as string;
-    return HEADS.has(last.endsWith('.') ? last.slice(0, -1) : last);
+    return isHeadNoun(words[mention.last] as string);
   },
 };
+
+/** Whether a name's last word makes it a place, a body or a thing ("Channel", "Corp."). */
+export function isHeadNoun(word: string): boolean {
+  return HEADS.has(word.endsWith('.') ? word.slice(0, -1) : word);
+}

@@ -11,6 +11,7 @@ export { refineHolidayMentions } from './holiday-names';
 export { refineMajorityTypes } from './majority-type';
 export { refineNamesakes } from './namesake';
 export { redecodeOpeningNames } from './opening-name';
+export { refinePersonContexts } from './person-context';
 export { redecodeVetoedMentions } from './redecode';
 export { refineTitledPersons } from './titled-person';
 export { REFINERS_VERSION } from './version';

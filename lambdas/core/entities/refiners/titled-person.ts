@@ -2,10 +2,48 @@ import type { EntitySpan } from '../types';
 
 /**
  * Titles and honorifics written right before a person's name ("Senator Bernie Sanders", "Gov. Ron DeSantis").
- * One word each: a longer title ends in one of them ("Prime Minister", "Crown Prince").
+ * One word each: a longer title ends in one of them ("Prime Minister", "Crown Prince"). `build-lexicon`
+ * counts how often news writes a word right after one of them (the person-context rule reads that share).
  */
-const TITLES =
-  'Ambassador|Archbishop|Bishop|Cardinal|Chancellor|Chairman|Chairwoman|Commissioner|Congressman|Congresswoman|Dr\\.|Envoy|Gov\\.|Governor|Judge|King|Mayor|Minister|Mr\\.|Mrs\\.|Ms\\.|Pope|Premier|President|Prince|Princess|Prosecutor|Queen|Rep\\.|Representative|Sen\\.|Senator|Sheikh|Spokesman|Spokeswoman';
+export const TITLE_WORDS: readonly string[] = [
+  'Ambassador',
+  'Archbishop',
+  'Bishop',
+  'Cardinal',
+  'Chancellor',
+  'Chairman',
+  'Chairwoman',
+  'Commissioner',
+  'Congressman',
+  'Congresswoman',
+  'Dr.',
+  'Envoy',
+  'Gov.',
+  'Governor',
+  'Judge',
+  'King',
+  'Mayor',
+  'Minister',
+  'Mr.',
+  'Mrs.',
+  'Ms.',
+  'Pope',
+  'Premier',
+  'President',
+  'Prince',
+  'Princess',
+  'Prosecutor',
+  'Queen',
+  'Rep.',
+  'Representative',
+  'Sen.',
+  'Senator',
+  'Sheikh',
+  'Spokesman',
+  'Spokeswoman',
+];
+
+const TITLES = TITLE_WORDS.map((t) => t.replace('.', '\\.')).join('|');
 
 /** A title as the last word before a mention (group 1: what precedes the title, empty at the slice's start). */
 const TITLE_BEFORE = new RegExp(`(^|\\s)(?:${TITLES})\\s+$`);

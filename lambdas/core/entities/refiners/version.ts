@@ -4,4 +4,4 @@
  * article is rewritten only when its revision (which includes it) changes, so it must change whenever one
  * of these rules changes what the same model outputs.
  */
-export const REFINERS_VERSION = 'r12';
+export const REFINERS_VERSION = 'r13';

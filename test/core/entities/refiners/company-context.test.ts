@@ -23,7 +23,7 @@ const lexicon: FeatureLexicon = {
     Uint32Array.from(Object.keys(BUCKETS).map((w) => hashString(w))),
     Uint32Array.from(
       Object.values(BUCKETS).map(([company, place]) =>
-        packWord({ news: 0o1234, glove: undefined, caps: 7, company, place }),
+        packWord({ news: 0o1234, glove: undefined, caps: 7, company, place, person: 0 }),
       ),
     ),
   ),

@@ -19,7 +19,7 @@ function tagAndRefine(sentence: string, caps: Readonly<Record<string, number>>) 
   const words: OpeningWord[] = tokens.map((t) => ({
     lower: normalizeWord(t),
     cls: caseClass(t),
-    rep: packWord({ news: undefined, glove: undefined, caps: caps[t] ?? 0, company: 0, place: 0 }),
+    rep: packWord({ news: undefined, glove: undefined, caps: caps[t] ?? 0, company: 0, place: 0, person: 0 }),
   }));
   const n = tokens.length;
   const emissions = new Float32Array(n * L);
@@ -71,7 +71,7 @@ describe('redecodeOpeningNames', () => {
     const words: OpeningWord[] = ['Uber', 'said'].map((t) => ({
       lower: t.toLowerCase(),
       cls: t === 'Uber' ? CaseClass.Title : CaseClass.Lower,
-      rep: packWord({ news: undefined, glove: undefined, caps: 7, company: 0, place: 0 }),
+      rep: packWord({ news: undefined, glove: undefined, caps: 7, company: 0, place: 0, person: 0 }),
     }));
     const emissions = new Float32Array(2 * L);
     emissions[labelOf('LOCATION', 'U')] = 4;
