@@ -87,7 +87,7 @@ export async function handleRawChange(
   }
 }
 
-async function cleanObject(ctx: Context): Promise<CleanResult> {
+async function cleanObject(ctx: Context, restoring = false): Promise<CleanResult> {
   const { change, deps, log } = ctx;
   // The version the event names (the current object on an unversioned bucket). If it has been deleted since,
   // the check after writing withdraws the document again.
@@ -97,7 +97,8 @@ async function cleanObject(ctx: Context): Promise<CleanResult> {
     log.info('Raw object no longer exists; its delete event removes the article');
     return 'skipped-missing';
   }
-  ctx.budget.check();
+  // Not when restoring a document this event's delete just removed: handed back, the event would skip it.
+  if (!restoring) ctx.budget.check();
   const doc = processedDocumentFor(ctx, got);
   const put = (conditions: { ifMatch: string } | { ifNoneMatch: '*' }) =>
     deps.objects.put(ctx.processed, JSON.stringify(doc), {
@@ -193,7 +194,7 @@ async function removeDocument(ctx: Context): Promise<CleanResult> {
   // A re-upload cleaned meanwhile would have lost its document to this delete: restore it.
   if (await deps.objects.head(ctx.rawNow)) {
     log.info('Raw object re-uploaded while its delete was handled; cleaning it again');
-    return cleanObject(ctx);
+    return cleanObject(ctx, true);
   }
   log.info('Raw object removed; processed document deleted');
   return 'removed';

@@ -57,6 +57,7 @@ async function applyDocument(ctx: Context, round: number): Promise<TagResult> {
   if (doc.articleId !== ctx.articleId) {
     throw new InvalidEventError(`Processed document ${ctx.location.key} holds article ${doc.articleId}`);
   }
+  if (round === 1) ctx.budget.check(); // Later rounds converge after writes: handing them back could undo that.
   const result = await syncArticle(ctx, doc);
   const now = await deps.objects.head(ctx.location);
   if (now?.eTag === got.object.eTag) return result;
@@ -88,7 +89,6 @@ async function removeArticle(ctx: Context, round: number): Promise<TagResult> {
  */
 async function syncArticle(ctx: Context, doc: ProcessedDocument): Promise<'written' | 'duplicate' | 'stale'> {
   const { deps } = ctx;
-  ctx.budget.check();
   const [started, ingestedAt] = [Date.now(), deps.now().toISOString()];
   const record = buildRecord(doc, { taggers: deps.taggers, ingestedAt, textRef: ctx.location });
   const tagMs = Date.now() - started;

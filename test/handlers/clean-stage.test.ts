@@ -317,6 +317,25 @@ describe('handleRawChange: every outcome of the clean stage', () => {
     expect(await memory.head(PROCESSED)).toBeUndefined();
   });
 
+  it('restores a re-uploaded object whatever the time budget: handed back, its delete event would skip it', async () => {
+    // Prepare: the object comes back while its delete removes the processed document.
+    const memory = new MemoryObjectStore();
+    await storedDocument(memory, '10');
+    const objects = interleaved(memory, () => upload(memory, encode(STORY)));
+    const spent: TimeBudget = {
+      check: () => {
+        throw new TimeBudgetExceededError('no time left');
+      },
+    };
+
+    // Act
+    const outcome = await handleRawChange(rawChange('removed', KEY, '20'), cleanDeps(objects), spent);
+
+    // Assess
+    expect(outcome).toBe('cleaned');
+    expect((await memory.head(PROCESSED))?.metadata[SEQUENCER_METADATA_KEY]).toBe('20');
+  });
+
   it('hands the message back after five writes lost to concurrent ones', async () => {
     // Prepare
     const memory = new MemoryObjectStore();

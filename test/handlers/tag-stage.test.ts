@@ -405,6 +405,37 @@ describe('handleProcessedChange', () => {
     expect(world.itemKeys()).toEqual([]);
   });
 
+  it('finishes converging on a document that changed during its write, whatever the time budget', async () => {
+    // Prepare: the first HEAD after writing finds a newer document; the budget is spent after the first check.
+    const world = new World();
+    world.put(doc(OLD));
+    let changed = false;
+    const objects: ObjectStore = {
+      get: (l, m) => world.objects.get(l, m),
+      put: (l, b, o) => world.objects.put(l, b, o),
+      delete: (l, c) => world.objects.delete(l, c),
+      head: async (l) => {
+        if (!changed) world.put(doc(NEW, 'Merkel flew to Berlin.'));
+        changed = true;
+        return world.objects.head(l);
+      },
+    };
+    let checks = 0;
+    const running: TimeBudget = {
+      check: () => {
+        if (++checks > 1) throw new TimeBudgetExceededError('no time left');
+      },
+    };
+
+    // Act
+    const result = await world.handle('created', { objects }, undefined, running);
+
+    // Assess
+    expect(result).toBe('written');
+    const [record] = world.articles.items.itemsOf(ID).filter(isRecordItem).map(recordFromItem);
+    expect(record?.source.sequencer).toBe(NEW);
+  });
+
   it('rejects a document that holds another article', async () => {
     // Prepare
     const world = new World();
