@@ -22,7 +22,8 @@ interface Waiting {
  */
 export class BatchScheduler {
   private readonly waiting: Waiting[] = [];
-  private readonly busyKeys = new Map<string, number>();
+  // A task starts only when none of its keys is busy, so a key is held by one running task at a time.
+  private readonly busyKeys = new Set<string>();
   private running = 0;
   private runningWeight = 0;
 
@@ -70,16 +71,12 @@ export class BatchScheduler {
   private acquire(keys: readonly string[], weight: number): void {
     this.running++;
     this.runningWeight += weight;
-    for (const k of keys) this.busyKeys.set(k, (this.busyKeys.get(k) ?? 0) + 1);
+    for (const k of keys) this.busyKeys.add(k);
   }
 
   private release(keys: readonly string[], weight: number): void {
     this.running--;
     this.runningWeight -= weight;
-    for (const k of keys) {
-      const n = (this.busyKeys.get(k) ?? 1) - 1;
-      if (n === 0) this.busyKeys.delete(k);
-      else this.busyKeys.set(k, n);
-    }
+    for (const k of keys) this.busyKeys.delete(k);
   }
 }

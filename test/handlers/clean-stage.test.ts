@@ -4,6 +4,7 @@ import { SEQUENCER_METADATA_KEY } from '../../lambdas/core/record/processed-key'
 import { type CleanResult, handleRawChange } from '../../lambdas/handlers/clean-stage';
 import { TimeBudgetExceededError } from '../../lambdas/handlers/errors';
 import type { TimeBudget } from '../../lambdas/handlers/time-budget';
+import { countingObjectStore, newCallLog } from '../../scripts/bench/stores';
 import { cleanDeps, processedLocation, RAW_BUCKET, rawChange } from '../helpers/clean-stage';
 import { MemoryObjectStore } from '../helpers/memory-stores';
 
@@ -274,28 +275,14 @@ describe('handleRawChange: every outcome of the clean stage', () => {
     const memory = new MemoryObjectStore();
     upload(memory, encode(STORY));
     await arrange(memory);
-    const counts = { get: 0, head: 0, put: 0 };
-    const counting: ObjectStore = {
-      get: (l, max) => {
-        counts.get++;
-        return memory.get(l, max);
-      },
-      head: (l) => {
-        counts.head++;
-        return memory.head(l);
-      },
-      delete: (l, c) => memory.delete(l, c),
-      put: (l, body, options) => {
-        counts.put++;
-        return memory.put(l, body, options);
-      },
-    };
+    const log = newCallLog();
+    const counting = countingObjectStore(memory, log);
 
     // Act
     await handleRawChange(rawChange('created', KEY, '10'), cleanDeps(counting));
 
     // Assess
-    expect(counts).toEqual(expected);
+    expect({ get: log.s3Get, head: log.s3Head, put: log.s3Put }).toEqual(expected);
     expect((await memory.head(PROCESSED))?.metadata[SEQUENCER_METADATA_KEY]).toBe('10');
   });
 

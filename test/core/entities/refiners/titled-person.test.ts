@@ -1,15 +1,6 @@
 import { refineTitledPersons } from '../../../../lambdas/core/entities/refiners/titled-person';
-import type { EntitySpan, EntityType } from '../../../../lambdas/core/entities/types';
-
-/** Spans for each `[text, type]`, found in order in `text`. */
-function spansIn(text: string, found: [string, EntityType][]): EntitySpan[] {
-  let from = 0;
-  return found.map(([name, type]) => {
-    const start = text.indexOf(name, from);
-    from = start + name.length;
-    return { text: name, type, start, end: start + name.length };
-  });
-}
+import type { EntityType } from '../../../../lambdas/core/entities/types';
+import { spansIn } from './spans';
 
 describe('refineTitledPersons', () => {
   it.each<[string, string, [string, EntityType][], EntityType[]]>([
